@@ -1,0 +1,5 @@
+import { StartPage } from "@/components/start/start-page";
+
+export default function Home() {
+  return <StartPage />;
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { EnvironmentRoute } from "@/components/steps/step-routes";
+
+export const metadata: Metadata = { title: "Describe the environment" };
+
+export default function EnvironmentPage() {
+  return <EnvironmentRoute />;
+}

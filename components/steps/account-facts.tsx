@@ -1,0 +1,141 @@
+import { linkClass } from "@/components/ui/button";
+import { CREATOR_LABELS, ENTRA_ROLES, FEATURES_BY_ID, SOURCES } from "@/lib/catalog";
+import type { RequiredAccount } from "@/lib/plan";
+
+/** What Microsoft says about the account: shown beside its form, read from the catalog. */
+export function AccountFacts({ account }: { account: RequiredAccount }) {
+  const { definition } = account;
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="facts-purpose">
+        <h2 id="facts-purpose" className="text-xl font-bold">
+          What it is for
+        </h2>
+        <p className="mt-1">{definition.purpose}</p>
+        {definition.articleRow ? (
+          <p className="mt-1 text-slate-700">
+            Microsoft&apos;s accounts article calls it <strong>{definition.articleRow.requirement}</strong>: “{definition.articleRow.description}”
+          </p>
+        ) : null}
+        {definition.roles?.length ? (
+          <p className="mt-1">
+            <strong>Entra role:</strong> {definition.roles.map((role) => ENTRA_ROLES[role].name).join(", ")}
+          </p>
+        ) : null}
+        <p className="mt-1">
+          <strong>Who creates it:</strong> {CREATOR_LABELS[account.creation.by]}. {account.creation.how}
+        </p>
+      </section>
+
+      {definition.constraints.length > 0 ? (
+        <section aria-labelledby="facts-rules">
+          <h2 id="facts-rules" className="text-xl font-bold">
+            Microsoft&apos;s rules
+          </h2>
+          <ul className="mt-1 list-disc space-y-1 pl-6">
+            {definition.constraints.map((rule) => (
+              <li key={rule}>{rule}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {account.rights.length > 0 ? (
+        <section aria-labelledby="facts-rights">
+          <h2 id="facts-rights" className="text-xl font-bold">
+            Rights for the features you chose
+          </h2>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <thead>
+                <tr className="border-b-2 border-slate-700">
+                  <th scope="col" className="py-1 pr-3">Feature</th>
+                  <th scope="col" className="py-1 pr-3">Right</th>
+                  <th scope="col" className="py-1 pr-3">Applies to</th>
+                  <th scope="col" className="py-1">Granted by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {account.rights.map((right) => (
+                  <tr key={`${right.feature}-${right.right}`} className="border-b border-slate-300 align-top">
+                    <td className="py-1 pr-3">{right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label}</td>
+                    <td className="py-1 pr-3">
+                      {right.right}
+                      {right.note ? <span className="block text-slate-600">{right.note}</span> : null}
+                    </td>
+                    <td className="py-1 pr-3">{right.appliesTo}</td>
+                    <td className="py-1">
+                      <code className="break-words">{right.cmdlet}</code>
+                      {right.permissionType ? <code className="block">-PermissionType {right.permissionType}</code> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {definition.securityNotes.length > 0 ? (
+        <section aria-labelledby="facts-security">
+          <h2 id="facts-security" className="text-xl font-bold">
+            Security
+          </h2>
+          <ul className="mt-1 list-disc space-y-1 pl-6">
+            {definition.securityNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {definition.disagreements?.map((disagreement) => (
+        <section key={disagreement.topic} aria-label={`Microsoft's pages disagree: ${disagreement.topic}`} className="rounded border-l-8 border-amber-500 bg-amber-50 p-4">
+          <h2 className="text-lg font-bold">Microsoft&apos;s pages disagree: {disagreement.topic}</h2>
+          <ul className="mt-1 list-disc space-y-1 pl-6">
+            {disagreement.readings.map((reading) => (
+              <li key={reading.says}>
+                {reading.says} (
+                <a href={SOURCES[reading.source].url} className={linkClass}>
+                  {SOURCES[reading.source].title}
+                </a>
+                )
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 text-sm">Check both with your install version before you rely on either.</p>
+        </section>
+      ))}
+
+      <section aria-labelledby="facts-sources">
+        <h2 id="facts-sources" className="text-xl font-bold">
+          Sources
+        </h2>
+        <ul className="mt-1 space-y-1">
+          {definition.sources.map((source) => (
+            <li key={source}>
+              <a href={SOURCES[source].url} className={linkClass}>
+                {SOURCES[source].title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+/** Why no step has a password field. */
+export function NoPasswordNotice() {
+  return (
+    <aside aria-labelledby="no-password-title" className="rounded border-l-8 border-slate-500 bg-slate-100 p-4 text-sm">
+      <h2 id="no-password-title" className="font-bold">
+        Why there is no password field
+      </h2>
+      <p className="mt-1">
+        This planner records who and what each account is, never its secret. Installers ask for credentials on the day and managed accounts
+        have no password anyone types. Keeping secrets out of the plan keeps the worksheet safe to email and store.
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { useForm, type DefaultValues, type FieldValues } from "react-hook-form";
+import { draftActions } from "@/lib/draft/store";
+import { stepResolver, validateStep, type StepValidation } from "@/lib/forms/step-resolver";
+import type { Plan } from "@/lib/plan";
+
+interface StepFormOptions<TValues extends FieldValues> {
+  stepId: string;
+  /** The values the plan holds for this step (or its defaults). */
+  initialValues: TValues;
+  /** Raw values kept from an earlier visit that was not finished. */
+  savedValues: unknown;
+  validation: StepValidation<TValues>;
+  /** Where to go once saved; a function when the next step depends on the saved plan. */
+  nextHref: string | ((saved: Plan) => string);
+}
+
+/**
+ * One step's form: restores what the user typed before, autosaves every
+ * change (into the plan when the step is valid, as raw values otherwise),
+ * and on submit saves and moves to the next step.
+ */
+export function useStepForm<TValues extends FieldValues>({ stepId, initialValues, savedValues, validation, nextHref }: StepFormOptions<TValues>) {
+  const router = useRouter();
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const resolver = useMemo(() => stepResolver(validation), [validation]);
+  const form = useForm<TValues>({
+    defaultValues: (savedValues ?? initialValues) as DefaultValues<TValues>,
+    resolver,
+  });
+
+  useEffect(() => {
+    const subscription = form.watch((values) => {
+      const current = values as TValues;
+      if (validateStep(current, validation).length === 0) draftActions.savePlan(validation.merge(current), [stepId]);
+      else draftActions.saveStepValues(stepId, current);
+    });
+    return () => subscription.unsubscribe();
+  }, [form, validation, stepId]);
+
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      const saved = validation.merge(values);
+      draftActions.savePlan(saved, [stepId]);
+      router.push(typeof nextHref === "string" ? nextHref : nextHref(saved));
+    },
+    () => setFailedSubmits((count) => count + 1),
+  );
+
+  return { form, onSubmit, failedSubmits };
+}

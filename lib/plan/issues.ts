@@ -1,0 +1,12 @@
+import type { z } from "zod";
+
+/** A problem found in a plan, as the user and API clients see it. */
+export interface PlanIssue {
+  /** Dotted path to the field, like `environment.forests.0.rootDomain`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export function toPlanIssues(error: z.ZodError): PlanIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
