@@ -22,9 +22,9 @@ export function StepNav({ plan }: { plan: Plan }) {
           const current = decodeURIComponent(pathname) === decodeURIComponent(step.href);
           const label = (
             <>
-              <span className="mr-2 inline-block w-6 text-right text-slate-600">{index + 1}.</span>
+              <span className={`mr-2 inline-block w-6 text-right ${current ? "text-white" : "text-slate-600"}`}>{index + 1}.</span>
               {step.title}
-              {step.done ? <span className="ml-1 text-green-800">✓<span className="sr-only"> (done)</span></span> : null}
+              {step.done ? <span className={`ml-1 ${current ? "text-white" : "text-green-800"}`}>✓<span className="sr-only"> (done)</span></span> : null}
             </>
           );
           return (

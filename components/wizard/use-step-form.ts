@@ -30,16 +30,22 @@ export function useStepForm<TValues extends FieldValues>({ stepId, initialValues
   const form = useForm<TValues>({
     defaultValues: (savedValues ?? initialValues) as DefaultValues<TValues>,
     resolver,
+    // The error summary takes focus instead, and links to each field.
+    shouldFocusError: false,
   });
 
-  useEffect(() => {
-    const subscription = form.watch((values) => {
-      const current = values as TValues;
-      if (validateStep(current, validation).length === 0) draftActions.savePlan(validation.merge(current), [stepId]);
-      else draftActions.saveStepValues(stepId, current);
-    });
-    return () => subscription.unsubscribe();
-  }, [form, validation, stepId]);
+  const { subscribe } = form;
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values }) => {
+          if (validateStep(values, validation).length === 0) draftActions.savePlan(validation.merge(values), [stepId]);
+          else draftActions.saveStepValues(stepId, values);
+        },
+      }),
+    [subscribe, validation, stepId],
+  );
 
   const onSubmit = form.handleSubmit(
     (values) => {

@@ -9,3 +9,4 @@ export * from "./schema";
 export * from "./steps";
 export * from "./recommend";
 export * from "./account-values";
+export * from "./json-schema";

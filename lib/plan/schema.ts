@@ -118,7 +118,11 @@ export const planShape = z.object({
   decision: z.object({ requirements: z.array(z.enum(DECISION_IDS)).superRefine(uniqueItems("the requirements")) }),
   tool: z.union([z.enum(TOOLS), z.null()]),
   environment: z.union([environmentSchema, z.null()]),
-  accounts: z.record(z.string().regex(ACCOUNT_KEY_PATTERN, "This is not an account of the catalog."), accountEntrySchema),
+  accounts: z.record(z.string().regex(ACCOUNT_KEY_PATTERN), accountEntrySchema, {
+    // The issue's path names the key; the file import shows it next to this message.
+    error: (issue) =>
+      issue.code === "invalid_key" ? "This is not an account of the catalog: remove it, or export the plan again from the planner." : undefined,
+  }),
 });
 
 /**

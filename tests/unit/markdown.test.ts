@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { exportFileName } from "@/lib/export/filename";
+import { escapeMarkdown, planToMarkdown } from "@/lib/export/markdown";
+import { deriveAccounts, readPlan, type Plan } from "@/lib/plan";
+import { examplePlan } from "../fixtures/plans";
+
+function load(file: string): Plan {
+  const result = readPlan(examplePlan(file));
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.plan;
+}
+
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`## ${heading}\n`);
+  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const end = markdown.indexOf("\n## ", start + 3);
+  return markdown.slice(start, end === -1 ? undefined : end);
+}
+
+describe("Markdown worksheet", () => {
+  it("has one section per account with purpose, values, creator, rights and notes (Connect, three forests)", () => {
+    const plan = load("connect-fabrikam-three-forests.json");
+    const markdown = planToMarkdown(plan);
+    for (const account of deriveAccounts(plan)) expect(markdown).toContain(`## ${escapeMarkdown(account.label)}\n`);
+
+    const connector = section(markdown, "AD DS Connector account — tailspintoys\\.com".replace("\\.", "."));
+    expect(connector).toContain("Connect reads from and writes to this forest");
+    expect(connector).toContain("svc-aadc-tst");
+    expect(connector).toContain("Set-ADSyncPasswordHashSyncPermissions");
+    expect(connector).toContain("Set-ADSyncPasswordWritebackPermissions");
+    expect(connector).toContain("Set-ADSyncExchangeHybridPermissions");
+    expect(connector).not.toContain("Set-ADSyncUnifiedGroupWritebackPermissions");
+    expect(connector).toContain("**Who creates it:**");
+    expect(connector).toContain("Microsoft's pages disagree");
+
+    const sql = section(markdown, "SQL SA account");
+    expect(sql).toContain("FABRIKAM\\\\sql-dba");
+    expect(sql).toContain("SQL01\\\\ADSYNC instance; delegated DBO.");
+    expect(markdown).toContain("| **Install type** | Custom installation |");
+  });
+
+  it("shows the gMSA's rights and the permission types for the chosen features (Cloud Sync)", () => {
+    const markdown = planToMarkdown(load("cloud-sync-contoso.json"));
+    const gmsa = section(markdown, "gMSA service account");
+    expect(gmsa).toContain("provAgentgMSA$");
+    for (const type of ["BasicRead", "PasswordHashSync", "PasswordWriteBack", "HybridExchangePermissions", "UserGroupCreateDelete"]) {
+      expect(gmsa).toContain(`-PermissionType ${type}`);
+    }
+    expect(gmsa).not.toContain("ExchangeMailPublicFolderPermissions");
+    expect(section(markdown, "Global Administrator")).toContain("No: this optional account is not used");
+  });
+
+  it("shows values literally, so typed Markdown cannot forge structure", () => {
+    const plan = load("cloud-sync-contoso.json");
+    plan.accounts.cloudSyncHybridIdentityAdmin!.owner = "Eve | **bold** [link](http://x)\n# heading";
+    const markdown = planToMarkdown(plan);
+    expect(markdown).toContain("Eve \\| \\*\\*bold\\*\\* \\[link\\]\\(http://x\\) \\# heading");
+    expect(markdown).not.toContain("\n# heading");
+  });
+
+  it("never mentions a password value, and says why", () => {
+    const markdown = planToMarkdown(load("connect-fabrikam-three-forests.json"));
+    expect(markdown).toContain("It never holds a password");
+  });
+
+  it("names files after the organisation and the date", () => {
+    const plan = load("connect-fabrikam-three-forests.json");
+    expect(exportFileName(plan, "md")).toBe("fabrikam-group-account-plan-2026-11-21.md");
+    plan.environment!.organisation.name = "Société Générale / R&D";
+    expect(exportFileName(plan, "json")).toBe("societe-generale-r-d-account-plan-2026-11-21.json");
+  });
+});
