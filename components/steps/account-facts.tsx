@@ -45,7 +45,8 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
           <h2 id="facts-rights" className="text-xl font-bold">
             Rights for the features you chose
           </h2>
-          <div className="mt-2 overflow-x-auto">
+          {/* Focusable so keyboard users can scroll it when it is wider than the column. */}
+          <div className="mt-2 overflow-x-auto focus:outline-none focus:ring-4 focus:ring-amber-400" tabIndex={0} role="region" aria-labelledby="facts-rights">
             <table className="w-full border-collapse text-left text-sm">
               <thead>
                 <tr className="border-b-2 border-slate-700">

@@ -224,7 +224,7 @@ export function EnvironmentStep({ draft }: { draft: Draft }) {
       <form id={FORM_ID} noValidate onSubmit={onSubmit}>
         <section aria-labelledby="organisation-title" className="mb-8">
           <h2 id="organisation-title" className="mb-4 text-xl font-bold">
-            Organisation
+            About the plan
           </h2>
           <TextField name="organisation.name" label="Organisation" autoComplete="organization" />
           <TextField name="organisation.preparer" label="Prepared by" autoComplete="name" />

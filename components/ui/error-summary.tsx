@@ -14,11 +14,18 @@ export interface SummaryItem {
  */
 export function ErrorSummary({ items, focusKey, title = "There is a problem" }: { items: readonly SummaryItem[]; focusKey: number; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // A failed submit asks for focus; it is given once the list has items, which
+  // react-hook-form may publish a render after it reports the failure.
+  const focusPending = useRef(false);
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-    // Focus again on every failed submit, not on every change of the list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (focusKey > 0) focusPending.current = true;
   }, [focusKey]);
+  useEffect(() => {
+    if (focusPending.current && items.length > 0 && ref.current) {
+      focusPending.current = false;
+      ref.current.focus();
+    }
+  });
   if (items.length === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-8 border-4 border-red-700 p-4 focus:outline-none focus:ring-4 focus:ring-amber-400">
