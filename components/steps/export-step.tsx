@@ -6,15 +6,17 @@ import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import type { Draft } from "@/lib/draft/store";
 import { downloadText } from "@/lib/export/download";
-import { exportFileName } from "@/lib/export/filename";
-import { planToJson } from "@/lib/export/json";
-import { planToMarkdown } from "@/lib/export/markdown";
+import { renderExport, type ExportFormat } from "@/lib/export/formats";
 import { missingSteps, planSchema, STEP_PATHS } from "@/lib/plan";
 
 export function ExportStep({ draft }: { draft: Draft }) {
   const plan = draft.plan;
   const incomplete = missingSteps(plan).length > 0 || !planSchema.safeParse(plan).success;
   useDocumentTitle("Export the plan");
+  const download = (format: ExportFormat) => {
+    const file = renderExport(plan, format);
+    downloadText(file.fileName, file.body, file.contentType);
+  };
   return (
     <>
       <StepHeading caption="Last step">Export the plan</StepHeading>
@@ -33,14 +35,14 @@ export function ExportStep({ draft }: { draft: Draft }) {
             Plan file (JSON)
           </h2>
           <p className="my-2">Everything you entered, to import again later or hand to a colleague. It follows the published schema at <code>/plan.schema.json</code>.</p>
-          <Button onClick={() => downloadText(exportFileName(plan, "json"), planToJson(plan), "application/json")}>Download the plan file</Button>
+          <Button onClick={() => download("json")}>Download the plan file</Button>
         </section>
         <section aria-labelledby="export-md" className="rounded border border-slate-300 p-4">
           <h2 id="export-md" className="text-xl font-bold">
             Worksheet (Markdown)
           </h2>
           <p className="my-2">One section per account: what it is for, the values entered, the rights it needs for your features, who creates it and your notes.</p>
-          <Button onClick={() => downloadText(exportFileName(plan, "md"), planToMarkdown(plan), "text/markdown")}>Download the worksheet</Button>
+          <Button onClick={() => download("md")}>Download the worksheet</Button>
         </section>
       </div>
     </>

@@ -1,8 +1,8 @@
 "use client";
 
 /** Saves text as a file through the browser's download. */
-export function downloadText(fileName: string, text: string, mimeType: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+export function downloadText(fileName: string, text: string, contentType: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: contentType }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -1,0 +1,47 @@
+import "server-only";
+
+/** Largest request body the API reads; a plan is a few kilobytes. Documented in README.md. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+export function jsonError(status: number, body: Record<string, unknown>): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * Reads a JSON request body within the size limit. Every failure is the
+ * client's and gets a 4xx answer that says what was wrong, never a 500.
+ */
+export async function readJsonBody(request: Request): Promise<BodyResult> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    return { ok: false, response: jsonError(415, { error: "unsupported_media_type", message: "Send the body as JSON with Content-Type: application/json." }) };
+  }
+  const tooLarge = () => jsonError(413, { error: "payload_too_large", message: `The body is larger than ${MAX_BODY_BYTES} bytes.` });
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+
+  // Counted while reading, so a body without (or lying about) Content-Length cannot exceed the limit.
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        return { ok: false, response: tooLarge() };
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: jsonError(400, { error: "invalid_json", message: "The body is not valid JSON." }) };
+  }
+}
