@@ -1,3 +1,4 @@
+import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { linkClass } from "@/components/ui/button";
 import { CREATOR_LABELS, ENTRA_ROLES, FEATURES_BY_ID, SOURCES } from "@/lib/catalog";
 import type { RequiredAccount } from "@/lib/plan";
@@ -91,21 +92,7 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
       ) : null}
 
       {definition.disagreements?.map((disagreement) => (
-        <section key={disagreement.topic} aria-label={`Microsoft's pages disagree: ${disagreement.topic}`} className="rounded border-l-8 border-amber-500 bg-amber-50 p-4">
-          <h2 className="text-lg font-bold">Microsoft&apos;s pages disagree: {disagreement.topic}</h2>
-          <ul className="mt-1 list-disc space-y-1 pl-6">
-            {disagreement.readings.map((reading) => (
-              <li key={reading.says}>
-                {reading.says} (
-                <a href={SOURCES[reading.source].url} className={linkClass}>
-                  {SOURCES[reading.source].title}
-                </a>
-                )
-              </li>
-            ))}
-          </ul>
-          <p className="mt-1 text-sm">Check both with your install version before you rely on either.</p>
-        </section>
+        <DisagreementNote key={disagreement.topic} disagreement={disagreement} />
       ))}
 
       <section aria-labelledby="facts-sources">

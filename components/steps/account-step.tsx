@@ -191,7 +191,7 @@ export function AccountStep({ draft, account }: { draft: Draft; account: Require
       <StepHeading caption={`Account ${index + 1} of ${steps.length} · ${account.requirement === "required" ? "Required" : "Optional"}`}>
         {account.label}
       </StepHeading>
-      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <div>
           <form id={formId} noValidate onSubmit={onSubmit}>
             {account.requirement === "optional" ? (

@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { FormProvider, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { Button, linkClass } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { CheckboxGroup, RadioGroup, SelectField } from "@/components/ui/choice-fields";
@@ -23,6 +24,7 @@ import {
   FEATURES,
   LIMITS,
   SERVER_ROLE_LABELS,
+  SERVER_REQUIREMENTS,
   SERVER_ROLES,
   SOURCES,
   TOOL_LABELS,
@@ -99,11 +101,21 @@ function Servers({ tool }: { tool: Tool }) {
           {tool === "cloudSync" ? "Agent hosts" : "Connect servers"}
         </span>
       </h2>
-      <p className="mb-4 text-slate-600">
+      <p className="mb-2 text-slate-600">
         {tool === "cloudSync"
-          ? `Domain-joined Windows Server 2016 or later with a GUI. Microsoft recommends ${LIMITS.recommendedCloudSyncAgents} active agents for high availability.`
-          : "Domain-joined Windows Server 2016 or later with a GUI: one active server, plus any staging servers."}
+          ? `Microsoft recommends ${LIMITS.recommendedCloudSyncAgents} active agents for high availability.`
+          : "One active server, plus any staging servers."}
       </p>
+      <ul className="mb-4 list-disc space-y-1 pl-6 text-slate-700">
+        {SERVER_REQUIREMENTS[tool].requirements.map((requirement) => (
+          <li key={requirement}>{requirement}</li>
+        ))}
+      </ul>
+      {SERVER_REQUIREMENTS[tool].disagreements.map((disagreement) => (
+        <div key={disagreement.topic} className="mb-4">
+          <DisagreementNote disagreement={disagreement} />
+        </div>
+      ))}
       <GroupError name="servers" />
       {fields.map((field, index) => (
         <fieldset key={field.fieldKey} className="mb-4 rounded border border-slate-300 p-4">

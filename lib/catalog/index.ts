@@ -21,3 +21,4 @@ export * from "./roles";
 export * from "./sources";
 export * from "./types";
 export * from "./vocabulary";
+export * from "./servers";

@@ -7,6 +7,8 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  // Checked on every page axe sees: the planner never asks for a secret.
+  await expect(page.locator('input[type="password"]')).toHaveCount(0);
 }
 
 /** Opens the start page with an empty browser store. */
