@@ -1,8 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { Controller, useFormContext } from "react-hook-form";
-import { describedBy, ErrorMessage, Hint, inputClass } from "./field-parts";
+import { describedBy, ErrorMessage, FieldFrame, Hint, inputClass } from "./field-parts";
 import { fieldId } from "./field-id";
 import { useFieldError } from "./use-field-error";
 
@@ -36,13 +36,17 @@ function Group({ name, legend, hint, error, children }: { name: string; legend: 
   );
 }
 
-function OptionRow({ id, type, input, option, name, index }: { id: string; type: "radio" | "checkbox"; input: ReactNode; option: ChoiceOption; name: string; index: number }) {
+const choiceClass = "mt-1 h-5 w-5 shrink-0 accent-blue-800 focus:outline-none focus:ring-4 focus:ring-amber-400";
+
+/** One radio or checkbox with its label and hint; the caller binds it to the form. */
+function OptionRow({ name, index, type, option, inputProps }: { name: string; index: number; type: "radio" | "checkbox"; option: ChoiceOption; inputProps: ComponentProps<"input"> }) {
+  const id = optionId(name, index);
   const optionHintId = option.hint ? `${fieldId(name)}-option-${index}-hint` : undefined;
   return (
     <div className="flex items-start gap-3">
-      {input}
+      <input id={id} type={type} value={option.value} aria-describedby={optionHintId} className={choiceClass} {...inputProps} />
       <div>
-        <label htmlFor={id} className={option.disabled ? "text-slate-500" : "text-slate-900"} data-choice-type={type}>
+        <label htmlFor={id} className={option.disabled ? "text-slate-500" : "text-slate-900"}>
           {option.label}
         </label>
         {option.hint ? (
@@ -55,43 +59,20 @@ function OptionRow({ id, type, input, option, name, index }: { id: string; type:
   );
 }
 
-const choiceClass = "mt-1 h-5 w-5 shrink-0 accent-blue-800 focus:outline-none focus:ring-4 focus:ring-amber-400";
-
 /** Radio buttons in a fieldset; the value is the chosen option's string. */
 export function RadioGroup({ name, legend, hint, options }: GroupProps) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   return (
     <Group name={name} legend={legend} hint={hint} error={error}>
-      {options.map((option, index) => {
-        const id = optionId(name, index);
-        return (
-          <OptionRow
-            key={option.value}
-            id={id}
-            type="radio"
-            name={name}
-            index={index}
-            option={option}
-            input={
-              <input
-                id={id}
-                type="radio"
-                value={option.value}
-                disabled={option.disabled}
-                aria-describedby={option.hint ? `${fieldId(name)}-option-${index}-hint` : undefined}
-                className={choiceClass}
-                {...register(name)}
-              />
-            }
-          />
-        );
-      })}
+      {options.map((option, index) => (
+        <OptionRow key={option.value} name={name} index={index} type="radio" option={option} inputProps={{ disabled: option.disabled, ...register(name) }} />
+      ))}
     </Group>
   );
 }
 
-/** Checkboxes in a fieldset; the value is the array of ticked options. */
+/** Checkboxes in a fieldset; the value is the array of ticked options, in the options' order. */
 export function CheckboxGroup({ name, legend, hint, options }: GroupProps) {
   const { control } = useFormContext();
   const error = useFieldError(name);
@@ -102,40 +83,26 @@ export function CheckboxGroup({ name, legend, hint, options }: GroupProps) {
         name={name}
         render={({ field }) => {
           const selected: string[] = Array.isArray(field.value) ? field.value : [];
+          const toggle = (value: string, checked: boolean) =>
+            field.onChange(checked ? options.map((option) => option.value).filter((candidate) => candidate === value || selected.includes(candidate)) : selected.filter((candidate) => candidate !== value));
           return (
             <>
-              {options.map((option, index) => {
-                const id = optionId(name, index);
-                return (
-                  <OptionRow
-                    key={option.value}
-                    id={id}
-                    type="checkbox"
-                    name={name}
-                    index={index}
-                    option={option}
-                    input={
-                      <input
-                        id={id}
-                        type="checkbox"
-                        value={option.value}
-                        checked={selected.includes(option.value)}
-                        disabled={option.disabled && !selected.includes(option.value)}
-                        aria-describedby={option.hint ? `${fieldId(name)}-option-${index}-hint` : undefined}
-                        className={choiceClass}
-                        onBlur={field.onBlur}
-                        onChange={(event) =>
-                          field.onChange(
-                            event.target.checked
-                              ? options.map((candidate) => candidate.value).filter((value) => value === option.value || selected.includes(value))
-                              : selected.filter((value) => value !== option.value),
-                          )
-                        }
-                      />
-                    }
-                  />
-                );
-              })}
+              {options.map((option, index) => (
+                <OptionRow
+                  key={option.value}
+                  name={name}
+                  index={index}
+                  type="checkbox"
+                  option={option}
+                  inputProps={{
+                    checked: selected.includes(option.value),
+                    // A ticked option stays enabled so it can be unticked after the tool changes.
+                    disabled: option.disabled && !selected.includes(option.value),
+                    onBlur: field.onBlur,
+                    onChange: (event) => toggle(option.value, event.target.checked),
+                  }}
+                />
+              ))}
             </>
           );
         }}
@@ -186,12 +153,7 @@ export function SelectField({ name, label, hint, options }: { name: string; labe
   const { register } = useFormContext();
   const error = useFieldError(name);
   return (
-    <div className="mb-5">
-      <label htmlFor={fieldId(name)} className="block font-semibold text-slate-900">
-        {label}
-      </label>
-      <Hint name={name}>{hint}</Hint>
-      <ErrorMessage name={name} message={error} />
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <select
         id={fieldId(name)}
         aria-invalid={error ? true : undefined}
@@ -205,6 +167,6 @@ export function SelectField({ name, label, hint, options }: { name: string; labe
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { Controller, useFormContext } from "react-hook-form";
-import { describedBy, ErrorMessage, Hint, inputClass } from "./field-parts";
+import { describedBy, FieldFrame, inputClass } from "./field-parts";
 import { fieldId } from "./field-id";
 import { useFieldError } from "./use-field-error";
 
@@ -39,12 +39,7 @@ export function ListField({ name, label, hint }: { name: string; label: ReactNod
   const { control } = useFormContext();
   const error = useFieldError(name);
   return (
-    <div className="mb-5">
-      <label htmlFor={fieldId(name)} className="block font-semibold text-slate-900">
-        {label}
-      </label>
-      <Hint name={name}>{hint}</Hint>
-      <ErrorMessage name={name} message={error} />
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <Controller
         control={control}
         name={name}
@@ -52,6 +47,6 @@ export function ListField({ name, label, hint }: { name: string; label: ReactNod
           <ListTextarea name={name} value={Array.isArray(field.value) ? field.value : []} onChange={field.onChange} onBlur={field.onBlur} hint={hint} error={error} />
         )}
       />
-    </div>
+    </FieldFrame>
   );
 }

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
-import { describedBy, ErrorMessage, Hint, inputClass } from "./field-parts";
+import { describedBy, FieldFrame, inputClass } from "./field-parts";
 import { fieldId } from "./field-id";
 import { useFieldError } from "./use-field-error";
 
@@ -29,13 +29,8 @@ export function TextField({ name, label, hint, autoComplete = "off", type = "tex
     ...register(name, { setValueAs: (value: unknown) => (typeof value === "string" ? value.trim() : value) }),
   };
   return (
-    <div className={className ?? "mb-5"}>
-      <label htmlFor={fieldId(name)} className="block font-semibold text-slate-900">
-        {label}
-      </label>
-      <Hint name={name}>{hint}</Hint>
-      <ErrorMessage name={name} message={error} />
+    <FieldFrame name={name} label={label} hint={hint} error={error} className={className}>
       {multiline ? <textarea rows={4} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
-    </div>
+    </FieldFrame>
   );
 }
