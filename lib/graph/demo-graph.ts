@@ -1,0 +1,20 @@
+import "server-only";
+
+/**
+ * The demo tenant: a Graph-compatible fake on a loopback port, started on
+ * first use in demo mode only. The real client, batching and retry code talk
+ * to it over HTTP like to Microsoft Graph.
+ */
+export const DEMO_ACCESS_TOKEN = "demo-tenant-token";
+
+let started: Promise<{ baseUrl: string }> | undefined;
+
+export function demoGraph(): Promise<{ baseUrl: string }> {
+  started ??= (async () => {
+    // Imported here so that live mode never loads the fake at all.
+    const [{ startFakeGraph }, { demoTenant }] = await Promise.all([import("./fake/graph-server"), import("./fake/demo-tenant")]);
+    const fake = await startFakeGraph({ tenant: demoTenant() });
+    return { baseUrl: fake.baseUrl };
+  })();
+  return started;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { ACCOUNT_IDS } from "@/lib/catalog";
+
+/** One check's result, tied to the catalog account it concerns (null for the tenant as a whole). */
+export const checkResultSchema = z.object({
+  id: z.string().max(200),
+  account: z.union([z.enum(ACCOUNT_IDS), z.null()]),
+  /** The plan's account entry the check concerns, like "connectAdDsConnector@forest-2". */
+  accountKey: z.string().max(100).optional(),
+  status: z.enum(["pass", "warn", "fail", "unknown"]),
+  title: z.string().max(500),
+  detail: z.string().max(2000),
+  remediation: z.string().max(2000).optional(),
+  docUrl: z.url().optional(),
+});
+
+/** The answer of POST /api/validate, also carried into the exports. */
+export const validationReportSchema = z.object({
+  checkedAt: z.iso.datetime(),
+  tenant: z.union([z.object({ id: z.string(), displayName: z.string() }), z.null()]),
+  results: z.array(checkResultSchema).max(500),
+});
+
+export type CheckResult = z.output<typeof checkResultSchema>;
+export type CheckStatus = CheckResult["status"];
+export type ValidationReport = z.output<typeof validationReportSchema>;
