@@ -14,7 +14,7 @@ export function ExportStep({ draft }: { draft: Draft }) {
   const incomplete = missingSteps(plan).length > 0 || !planSchema.safeParse(plan).success;
   useDocumentTitle("Export the plan");
   const download = (format: ExportFormat) => {
-    const file = renderExport(plan, format);
+    const file = renderExport(plan, format, draft.validation);
     downloadText(file.fileName, file.body, file.contentType);
   };
   return (

@@ -183,7 +183,7 @@ export function ReviewStep({ draft }: { draft: Draft }) {
         </section>
       ))}
       <div className="mt-8 flex gap-6">
-        <ButtonLink href={STEP_PATHS.export}>Continue to export</ButtonLink>
+        <ButtonLink href={STEP_PATHS.validate}>Continue to the tenant checks</ButtonLink>
       </div>
     </>
   );

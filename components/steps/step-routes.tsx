@@ -7,6 +7,7 @@ import { EnvironmentStep } from "./environment-step";
 import { ExportStep } from "./export-step";
 import { ReviewStep } from "./review-step";
 import { ToolStep } from "./tool-step";
+import { ValidateStep } from "./validate-step";
 
 /** Each step, loaded with the draft and shown only once the steps it builds on are done. */
 export function ToolRoute() {
@@ -56,4 +57,8 @@ export function ReviewRoute() {
 
 export function ExportRoute() {
   return <DraftGate>{(draft) => (draft.plan.tool && draft.plan.environment ? <ExportStep draft={draft} /> : <NeedsEnvironment title="Export the plan" />)}</DraftGate>;
+}
+
+export function ValidateRoute() {
+  return <DraftGate>{(draft) => (draft.plan.tool && draft.plan.environment ? <ValidateStep draft={draft} /> : <NeedsEnvironment title="Check against your tenant" />)}</DraftGate>;
 }

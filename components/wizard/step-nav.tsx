@@ -12,9 +12,9 @@ function reachable(step: PlanStep, plan: Plan): boolean {
 }
 
 /** The list of steps: done and reachable steps are links, the current one is marked for assistive technology. */
-export function StepNav({ plan }: { plan: Plan }) {
+export function StepNav({ plan, validatedAt }: { plan: Plan; validatedAt?: string }) {
   const pathname = usePathname();
-  const steps = planSteps(plan);
+  const steps = planSteps(plan, validatedAt);
   return (
     <nav aria-label="Plan steps" className="text-sm">
       <ol className="space-y-1">

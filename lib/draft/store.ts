@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { emptyPlan, readPlan, type Plan } from "@/lib/plan";
+import { validationReportSchema, type ValidationReport } from "@/lib/validation/schema";
 
 /**
  * The draft lives in this browser's localStorage only: the server never stores
@@ -18,6 +19,8 @@ export interface Draft {
   stepValues: Record<string, unknown>;
   /** True when the plan has been started (tool chosen, a file imported, ...). */
   started: boolean;
+  /** The last checks against Microsoft Graph, carried into the exports. */
+  validation?: ValidationReport;
 }
 
 export interface DraftSnapshot {
@@ -40,7 +43,11 @@ function parseDraft(raw: string | null): DraftSnapshot {
     const result = readPlan(stored.plan);
     if (result.ok) {
       const stepValues = typeof stored.stepValues === "object" && stored.stepValues !== null ? stored.stepValues : {};
-      return { draft: { plan: result.plan, stepValues, started: stored.started !== false }, recoveredFromUnreadable: false };
+      const validation = validationReportSchema.safeParse(stored.validation);
+      return {
+        draft: { plan: result.plan, stepValues, started: stored.started !== false, ...(validation.success ? { validation: validation.data } : {}) },
+        recoveredFromUnreadable: false,
+      };
     }
   } catch {
     // Falls through: an unreadable draft is set aside below.
@@ -82,7 +89,11 @@ export const draftActions = {
     const { draft } = readSnapshot();
     const stepValues = { ...draft.stepValues };
     for (const step of clearSteps) delete stepValues[step];
-    write({ plan: { ...plan, updatedAt: new Date().toISOString() }, stepValues, started: true });
+    write({ ...draft, plan: { ...plan, updatedAt: new Date().toISOString() }, stepValues, started: true });
+  },
+  saveValidation(validation: ValidationReport) {
+    const { draft } = readSnapshot();
+    write({ ...draft, validation });
   },
   /** Keeps what a step's form holds right now, valid or not. */
   saveStepValues(stepId: string, values: unknown) {

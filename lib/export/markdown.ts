@@ -10,6 +10,7 @@ import {
   TOOL_LABELS,
 } from "@/lib/catalog";
 import { accountValueRows, deriveAccounts, effectiveFeatures, type Plan, type RequiredAccount } from "@/lib/plan";
+import type { CheckResult, ValidationReport } from "@/lib/validation/schema";
 
 /** Escapes text the user typed so Markdown shows it literally, also inside table cells. */
 export function escapeMarkdown(text: string): string {
@@ -23,7 +24,21 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
 }
 
-function accountSection(account: RequiredAccount, plan: Plan): string[] {
+const STATUS_LABELS: Record<CheckResult["status"], string> = { pass: "Pass", warn: "Warning", fail: "Fail", unknown: "To check" };
+
+function checksTable(results: readonly CheckResult[]): string[] {
+  return table(
+    ["Status", "Check", "Detail", "What to do"],
+    results.map((result) => [
+      STATUS_LABELS[result.status],
+      escapeMarkdown(result.title),
+      escapeMarkdown(result.detail),
+      escapeMarkdown(result.remediation ?? "") + (result.docUrl ? ` ([Microsoft Learn](${result.docUrl}))` : ""),
+    ]),
+  );
+}
+
+function accountSection(account: RequiredAccount, plan: Plan, report?: ValidationReport): string[] {
   const { definition } = account;
   const entry = plan.accounts[account.key];
   const lines = [`## ${escapeMarkdown(account.label)}`, ""];
@@ -59,13 +74,15 @@ function accountSection(account: RequiredAccount, plan: Plan): string[] {
     lines.push(`### Microsoft's pages disagree: ${disagreement.topic}`, "");
     lines.push(...disagreement.readings.map((reading) => `- ${reading.says} ([${SOURCES[reading.source].title}](${SOURCES[reading.source].url}))`), "");
   }
+  const checks = report?.results.filter((result) => result.accountKey === account.key) ?? [];
+  if (checks.length > 0) lines.push("### Tenant checks", "", ...checksTable(checks), "");
   if (entry?.notes) lines.push("### Notes", "", escapeMarkdown(entry.notes), "");
   lines.push(`Sources: ${definition.sources.map((source) => `[${SOURCES[source].title}](${SOURCES[source].url})`).join(" · ")}`, "");
   return lines;
 }
 
 /** The worksheet a consultant hands to the customer: the plan's context, then one section per account. */
-export function planToMarkdown(plan: Plan): string {
+export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
   const environment = plan.environment;
   const organisation = environment?.organisation.name || "Unnamed organisation";
   const lines = [`# Account plan: ${escapeMarkdown(organisation)}`, ""];
@@ -137,7 +154,15 @@ export function planToMarkdown(plan: Plan): string {
       ),
       "",
     );
-    for (const account of accounts) lines.push(...accountSection(account, plan));
+    for (const account of accounts) lines.push(...accountSection(account, plan, report));
+  }
+  if (report) {
+    lines.push("## Tenant checks", "");
+    lines.push(`Checked against ${escapeMarkdown(report.tenant?.displayName ?? "the tenant")} at ${report.checkedAt}.`, "");
+    const tenantWide = report.results.filter((result) => result.accountKey === undefined);
+    if (tenantWide.length > 0) lines.push(...checksTable(tenantWide), "");
+    const counts = (["fail", "warn", "unknown", "pass"] as const).map((status) => `${report.results.filter((result) => result.status === status).length} ${STATUS_LABELS[status].toLowerCase()}`);
+    lines.push(`In all: ${counts.join(", ")}. Checks of an account are listed in its section.`, "");
   }
   lines.push("---", "", "This plan records accounts only. It never holds a password: installers ask for credentials on the day.", "");
   return lines.join("\n");

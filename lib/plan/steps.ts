@@ -14,6 +14,7 @@ export const STEP_PATHS = {
   tool: "/plan/tool",
   environment: "/plan/environment",
   review: "/plan/review",
+  validate: "/plan/validate",
   export: "/plan/export",
 } as const;
 
@@ -22,7 +23,7 @@ export function accountStepHref(key: string): string {
 }
 
 /** The wizard's steps for this plan, in order: the account steps follow from the plan. */
-export function planSteps(plan: Plan): PlanStep[] {
+export function planSteps(plan: Plan, validatedAt?: string): PlanStep[] {
   const accounts = accountsWithSteps(plan);
   const accountsDone = accounts.every((account) => plan.accounts[account.key] !== undefined);
   return [
@@ -41,11 +42,18 @@ export function planSteps(plan: Plan): PlanStep[] {
       title: "Check your answers",
       done: plan.tool !== null && plan.environment !== null && accountsDone,
     },
+    {
+      id: "validate",
+      href: STEP_PATHS.validate,
+      title: "Check against your tenant",
+      // Done while the checks are newer than the plan's last change.
+      done: validatedAt !== undefined && validatedAt >= plan.updatedAt,
+    },
     { id: "export", href: STEP_PATHS.export, title: "Export the plan", done: false },
   ];
 }
 
 /** The steps still to fill in before the plan is complete. */
 export function missingSteps(plan: Plan): PlanStep[] {
-  return planSteps(plan).filter((step) => !step.done && step.id !== "review" && step.id !== "export");
+  return planSteps(plan).filter((step) => !step.done && !["review", "validate", "export"].includes(step.id));
 }

@@ -89,6 +89,8 @@ test("a full Cloud Sync plan, checked with axe on every step, ends in a JSON and
   await expect(page.getByText("Every step is filled in")).toBeVisible();
   await expect(page.getByRole("link", { name: "Change organisation" })).toHaveAttribute("href", "/plan/environment#field-organisation-name");
   await expectAccessible(page);
+  await page.getByRole("link", { name: "Continue to the tenant checks" }).click();
+  await expectStep(page, "Check against your tenant");
   await page.getByRole("link", { name: "Continue to export" }).click();
 
   await expectStep(page, "Export the plan");

@@ -134,6 +134,8 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await expect(page.getByText("Every step is filled in")).toBeVisible();
   await expect(page.getByRole("heading", { name: "AD DS Connector account — wingtiptoys.com" })).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("link", { name: "Continue to the tenant checks" }).click();
+  await expectStep(page, "Check against your tenant");
   await page.getByRole("link", { name: "Continue to export" }).click();
 
   await expectStep(page, "Export the plan");

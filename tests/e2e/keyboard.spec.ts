@@ -77,6 +77,12 @@ test("a plan can be completed with the keyboard alone", async ({ page }) => {
 
   await expectStep(page, "Check your answers");
   await expect(page.getByText("Every step is filled in")).toBeVisible();
+  await tabTo(page, page.getByRole("link", { name: "Continue to the tenant checks" }));
+  await page.keyboard.press("Enter");
+  await expectStep(page, "Check against your tenant");
+  await tabTo(page, page.getByRole("button", { name: "Run the checks" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("checked-at")).toBeVisible();
   await tabTo(page, page.getByRole("link", { name: "Continue to export" }));
   await page.keyboard.press("Enter");
 

@@ -150,8 +150,7 @@ describe("deriving the accounts a plan needs", () => {
     const steps = planSteps(plan("connect", { forests: [forest(1, "a.com"), forest(2, "b.com"), forest(3, "c.com")] })).map((step) => step.id);
     expect(steps[0]).toBe("tool");
     expect(steps[1]).toBe("environment");
-    expect(steps.at(-2)).toBe("review");
-    expect(steps.at(-1)).toBe("export");
+    expect(steps.slice(-3)).toEqual(["review", "validate", "export"]);
     expect(steps.filter((step) => step.startsWith("account:connectAdDsConnector@"))).toHaveLength(3);
   });
 });

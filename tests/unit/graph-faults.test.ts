@@ -102,8 +102,8 @@ describe("quoting and encoding", () => {
 
   it("percent-encodes a guest UPN's #EXT# so the fake finds the guest", async () => {
     const graph = await withFaults([]);
-    const { report } = await runValidation(graph, cloudSyncPlan({ [HIA]: { name: DEMO_PEOPLE.guest } }));
-    expect(graph.requests.map((request) => request.path)).toContain(`/users/${DEMO_PEOPLE.guest}`);
+    const { report } = await runValidation(graph, cloudSyncPlan({ [HIA]: { name: DEMO_PEOPLE.invitedGuest } }));
+    expect(graph.requests.map((request) => request.path)).toContain(`/users/${DEMO_PEOPLE.invitedGuest}`);
     expect(find(report.results, `admin-member:${HIA}`).status).toBe("fail");
   });
 

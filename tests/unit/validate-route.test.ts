@@ -42,7 +42,7 @@ describe("POST /api/validate in demo mode", () => {
   it("answers 400 with the issues for an invalid or unfinished plan, 415 and 413 for bad bodies", async () => {
     const route = await loadRoute({});
     const tampered = structuredClone(examplePlan("cloud-sync-contoso.json")) as { accounts: Record<string, { name: string }> };
-    tampered.accounts.cloudSyncHybridIdentityAdmin!.name = DEMO_PEOPLE.guest;
+    tampered.accounts.cloudSyncHybridIdentityAdmin!.name = DEMO_PEOPLE.invitedGuest;
     const invalid = await post(route, JSON.stringify({ plan: tampered }));
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: "invalid_plan", issues: [{ path: "accounts.cloudSyncHybridIdentityAdmin.name", message: expect.stringContaining("guest") }] });

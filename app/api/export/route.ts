@@ -1,12 +1,14 @@
 import { isExportFormat, EXPORT_FORMATS, renderExport } from "@/lib/export/formats";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
 import { readPlan } from "@/lib/plan";
+import { validationReportSchema } from "@/lib/validation/schema";
 
 export const runtime = "nodejs";
 
 /**
- * POST /api/export?format=json|md with { "plan": ... }: the plan, re-checked
- * by the shared schema, as a file. Invalid plans get 400 with every issue.
+ * POST /api/export?format=json|md with { "plan": ..., "results"?: ... }: the
+ * plan, re-checked by the shared schema, as a file, with the validation
+ * results when given. Invalid plans get 400 with every issue.
  */
 export async function POST(request: Request): Promise<Response> {
   const format = new URL(request.url).searchParams.get("format") ?? "json";
@@ -19,7 +21,12 @@ export async function POST(request: Request): Promise<Response> {
   const result = readPlan(plan);
   if (!result.ok) return jsonError(400, { error: "invalid_plan", issues: result.issues });
 
-  const file = renderExport(result.plan, format);
+  const results = typeof body.value === "object" && body.value !== null && "results" in body.value ? body.value.results : undefined;
+  const report = results === undefined ? undefined : validationReportSchema.safeParse(results);
+  if (report && !report.success) {
+    return jsonError(400, { error: "invalid_results", issues: report.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
+  }
+  const file = renderExport(result.plan, format, report?.data);
   return new Response(file.body, {
     status: 200,
     headers: {

@@ -51,6 +51,8 @@ export function demoTenant(): FakeTenant {
     users: [
       user("0b8a1c52-0001-4e51-9c2a-5f0d1b2e3a41", "hybrid.admin@contoso.onmicrosoft.com", "Hybrid Admin (good)"),
       user("0b8a1c52-0002-4e51-9c2a-5f0d1b2e3a42", "megan.bowen_fabrikam.com#EXT#@contoso.onmicrosoft.com", "Megan Bowen (guest)", { userType: "Guest" }),
+      // A guest whose UPN an admin changed: nothing in the name says guest, only Graph can tell.
+      user("0b8a1c52-0012-4e51-9c2a-5f0d1b2e3a52", "ext.partner@contoso.com", "Erin Partner (guest)", { userType: "Guest" }),
       user("0b8a1c52-0003-4e51-9c2a-5f0d1b2e3a43", "pim.eligible@contoso.onmicrosoft.com", "Pat Eligible (PIM only)"),
       user("0b8a1c52-0004-4e51-9c2a-5f0d1b2e3a44", "group.admin@contoso.onmicrosoft.com", "Gail Group (role through a group)"),
       user("0b8a1c52-0005-4e51-9c2a-5f0d1b2e3a45", "disabled.admin@contoso.onmicrosoft.com", "Dana Disabled", { accountEnabled: false }),
@@ -83,6 +85,7 @@ export function demoTenant(): FakeTenant {
       assignment("ra-07", "0b8a1c52-0010-4e51-9c2a-5f0d1b2e3a50", HIA),
       assignment("ra-08", "0b8a1c52-0011-4e51-9c2a-5f0d1b2e3a51", DIRSYNC),
       // An application-based Connect server of an earlier install: a service principal holds the role.
+      assignment("ra-10", "0b8a1c52-0012-4e51-9c2a-5f0d1b2e3a52", HIA),
       assignment("ra-09", "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a", DIRSYNC),
     ],
     roleEligibilities: [
@@ -99,18 +102,4 @@ export function demoTenant(): FakeTenant {
   };
 }
 
-/** The demo's named people, for the UI and the tests. */
-export const DEMO_PEOPLE = {
-  goodAdmin: "hybrid.admin@contoso.onmicrosoft.com",
-  guest: "megan.bowen_fabrikam.com#EXT#@contoso.onmicrosoft.com",
-  pimEligible: "pim.eligible@contoso.onmicrosoft.com",
-  groupAssigned: "group.admin@contoso.onmicrosoft.com",
-  disabled: "disabled.admin@contoso.onmicrosoft.com",
-  synced: "synced.admin@contoso.com",
-  noRole: "no.role@contoso.onmicrosoft.com",
-  apostrophe: "o'brien@contoso.com",
-  globalAdmin: "global.admin@contoso.onmicrosoft.com",
-  breakGlass: "breakglass@contoso.onmicrosoft.com",
-  unverifiedSuffix: "contoso.co.uk",
-  federatedDomain: "fabrikam.com",
-} as const;
+export { DEMO_PEOPLE } from "../demo-people";

@@ -151,7 +151,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       if (!user) return error(404, "Request_ResourceNotFound", `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
       if (rest.length === 0) return { status: 200, body: { "@odata.context": `${baseUrl}/v1.0/$metadata#users/$entity`, ...select(user, query) } };
       if (rest[0] === "transitiveMemberOf" && (rest.length === 1 || rest[1] === "microsoft.graph.group")) {
-        const groups = tenant.groups.filter((group) => group.memberIds.includes(user.id!)).map(({ memberIds: _members, ...group }) => ({ "@odata.type": "#microsoft.graph.group", ...group }));
+        const groups = tenant.groups
+          .filter((group) => group.memberIds.includes(user.id!))
+          .map((group) => ({ "@odata.type": "#microsoft.graph.group", id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole }));
         return collection(baseUrl, path, groups, query);
       }
       return error(400, "BadRequest", `Resource not found for the segment '${rest[0]}'.`);

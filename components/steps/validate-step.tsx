@@ -1,0 +1,236 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { Button, ButtonLink, linkClass } from "@/components/ui/button";
+import { StepHeading } from "@/components/wizard/step-heading";
+import { useDocumentTitle } from "@/components/wizard/use-document-title";
+import { IS_LIVE_MODE } from "@/lib/auth/mode";
+import { draftActions, type Draft } from "@/lib/draft/store";
+import { DEMO_PEOPLE } from "@/lib/graph/demo-people";
+import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
+import { validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
+import type { LiveSession } from "@/components/auth/live-auth";
+
+// MSAL is loaded in live mode only: the demo never downloads it.
+const LiveAuth = dynamic(() => import("@/components/auth/live-auth"), { ssr: false, loading: () => <p role="status">Loading sign-in…</p> });
+const SignInButton = dynamic(() => import("@/components/auth/live-auth").then((module) => module.SignInButton), { ssr: false });
+
+const STATUS: Record<CheckStatus, { label: string; symbol: string; className: string }> = {
+  fail: { label: "Fail", symbol: "✕", className: "bg-red-700 text-white" },
+  warn: { label: "Warning", symbol: "!", className: "bg-amber-300 text-slate-900" },
+  unknown: { label: "To check", symbol: "?", className: "bg-slate-200 text-slate-900" },
+  pass: { label: "Pass", symbol: "✓", className: "bg-green-800 text-white" },
+};
+const ORDER: CheckStatus[] = ["fail", "warn", "unknown", "pass"];
+
+type RunState = { kind: "idle" } | { kind: "running" } | { kind: "error"; message: string; issues?: PlanIssue[] };
+
+function StatusBadge({ status }: { status: CheckStatus }) {
+  const style = STATUS[status];
+  return (
+    <span className={`inline-flex min-w-24 items-center justify-center gap-1 rounded px-2 py-0.5 text-sm font-bold ${style.className}`}>
+      <span aria-hidden="true">{style.symbol}</span>
+      {style.label}
+    </span>
+  );
+}
+
+function ResultItem({ result }: { result: CheckResult }) {
+  return (
+    <li className="border-b border-slate-300 py-3" data-status={result.status}>
+      <div className="flex flex-wrap items-start gap-3">
+        <StatusBadge status={result.status} />
+        <div className="min-w-0 flex-1">
+          <p className="font-semibold">{result.title}</p>
+          <p className="mt-1">{result.detail}</p>
+          {result.remediation ? (
+            <p className="mt-1">
+              <strong>What to do:</strong> {result.remediation}
+            </p>
+          ) : null}
+          {result.docUrl ? (
+            <a href={result.docUrl} className={`${linkClass} mt-1 inline-block text-sm`}>
+              Microsoft Learn<span className="sr-only">: about {result.title}</span>
+            </a>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function Results({ draft, report }: { draft: Draft; report: ValidationReport }) {
+  const labels = new Map(deriveAccounts(draft.plan).map((account) => [account.key, account.label]));
+  const groups = new Map<string, CheckResult[]>();
+  for (const result of report.results) {
+    const key = result.accountKey ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), result]);
+  }
+  const counts = ORDER.map((status) => ({ status, count: report.results.filter((result) => result.status === status).length }));
+  const stale = report.checkedAt < draft.plan.updatedAt;
+  return (
+    <section aria-labelledby="results-title" className="mt-8">
+      <h2 id="results-title" className="text-2xl font-bold">
+        Results
+      </h2>
+      <p className="mt-1" data-testid="checked-at">
+        Checked {report.tenant ? `against ${report.tenant.displayName} ` : ""}at <time dateTime={report.checkedAt}>{new Date(report.checkedAt).toLocaleString("en-GB")}</time>.
+      </p>
+      {stale ? <p className="mt-2 rounded border-l-8 border-amber-500 bg-amber-50 p-3">The plan has changed since these checks: run them again.</p> : null}
+      <ul className="mt-3 flex flex-wrap gap-3" aria-label="Summary">
+        {counts.map(({ status, count }) => (
+          <li key={status} className="flex items-center gap-2">
+            <StatusBadge status={status} /> {count}
+          </li>
+        ))}
+      </ul>
+      {[...groups.entries()].map(([key, results]) => (
+        <section key={key || "tenant"} aria-labelledby={`group-${key || "tenant"}`} className="mt-6">
+          <h3 id={`group-${key || "tenant"}`} className="text-xl font-bold">
+            {key ? (labels.get(key) ?? key) : "Tenant"}
+          </h3>
+          <ul>
+            {[...results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status)).map((result) => (
+              <ResultItem key={result.id} result={result} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+async function requestValidation(draft: Draft, token?: string): Promise<{ report: ValidationReport } | { error: RunState & { kind: "error" } }> {
+  let response: Response;
+  try {
+    response = await fetch("/api/validate", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ plan: draft.plan }),
+    });
+  } catch {
+    return { error: { kind: "error", message: "The planner's server could not be reached. Check the connection and run the checks again." } };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401) return { error: { kind: "error", message: "Your sign-in has expired or was refused. Sign in again, then run the checks." } };
+  if (response.status === 400 && (body as { issues?: PlanIssue[] })?.issues) {
+    return { error: { kind: "error", message: "The plan has problems to fix before it can be checked:", issues: (body as { issues: PlanIssue[] }).issues } };
+  }
+  const report = validationReportSchema.safeParse(body);
+  if (!response.ok || !report.success) return { error: { kind: "error", message: `The checks could not run (the server answered ${response.status}). Try again.` } };
+  return { report: report.data };
+}
+
+function Runner({ draft, session }: { draft: Draft; session?: LiveSession }) {
+  const [state, setState] = useState<RunState>({ kind: "idle" });
+  const run = async () => {
+    setState({ kind: "running" });
+    let token: string | undefined;
+    if (session) {
+      try {
+        token = await session.getToken();
+      } catch {
+        setState({ kind: "error", message: "A token for Microsoft Graph could not be obtained. Sign in again." });
+        return;
+      }
+    }
+    const outcome = await requestValidation(draft, token);
+    if ("report" in outcome) {
+      draftActions.saveValidation(outcome.report);
+      setState({ kind: "idle" });
+    } else setState(outcome.error);
+  };
+  const canRun = !session || session.account !== null;
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button onClick={() => void run()} disabled={state.kind === "running" || !canRun}>
+          {draft.validation ? "Run the checks again" : "Run the checks"}
+        </Button>
+        <p role="status" aria-live="polite">
+          {state.kind === "running" ? "Checking the plan against the tenant…" : ""}
+        </p>
+      </div>
+      {state.kind === "error" ? (
+        <div role="alert" className="mt-4 border-4 border-red-700 p-4">
+          <p className="font-semibold">{state.message}</p>
+          {state.issues ? (
+            <ul className="mt-2 list-disc pl-6">
+              {state.issues.map((issue) => (
+                <li key={`${issue.path}-${issue.message}`}>{issue.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {draft.validation ? <Results draft={draft} report={draft.validation} /> : null}
+    </>
+  );
+}
+
+function DemoNotice() {
+  return (
+    <section aria-labelledby="demo-title" className="mb-6 rounded border-l-8 border-amber-500 bg-amber-50 p-4">
+      <h2 id="demo-title" className="text-lg font-bold">
+        Demo tenant: not your tenant
+      </h2>
+      <p className="mt-1">
+        No Microsoft sign-in is configured, so these checks run against a built-in, simulated tenant (Contoso) that behaves like Microsoft Graph.
+        Use it to see what the checks find; connect the planner to your tenant to check for real (see README).
+      </p>
+      <details className="mt-2">
+        <summary className="cursor-pointer font-semibold">People in the demo tenant</summary>
+        <ul className="mt-1 list-disc pl-6 text-sm">
+          <li>{DEMO_PEOPLE.goodAdmin}: a good Hybrid Identity Administrator</li>
+          <li>{DEMO_PEOPLE.guest}: a guest (its name does not say so; Graph does)</li>
+          <li>{DEMO_PEOPLE.pimEligible}: eligible for the role through PIM only</li>
+          <li>{DEMO_PEOPLE.groupAssigned}: holds the role through a group</li>
+          <li>{DEMO_PEOPLE.disabled}: a disabled account</li>
+          <li>{DEMO_PEOPLE.synced}: synchronized from Active Directory</li>
+          <li>{DEMO_PEOPLE.noRole}: holds no role</li>
+          <li>Domains: {DEMO_PEOPLE.unverifiedSuffix} is not verified; {DEMO_PEOPLE.federatedDomain} is federated; the tenant is already synchronized.</li>
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+export function ValidateStep({ draft }: { draft: Draft }) {
+  useDocumentTitle("Check against your tenant");
+  const intro: ReactNode = (
+    <p className="mb-6 max-w-3xl">
+      The server asks Microsoft Graph whether the admins in the plan exist, are members rather than guests, are enabled and hold their
+      roles; whether the UPN suffixes are verified domains; and whether the tenant is already synchronized. On-premises accounts are listed
+      as to-dos for install day: Graph cannot see them.
+    </p>
+  );
+  return (
+    <>
+      <StepHeading caption="Optional">Check against your tenant</StepHeading>
+      {IS_LIVE_MODE ? null : <DemoNotice />}
+      {intro}
+      {IS_LIVE_MODE ? (
+        <LiveAuth>
+          {(session) => (
+            <>
+              <div className="mb-4">
+                <SignInButton session={session} />
+              </div>
+              <Runner draft={draft} session={session} />
+            </>
+          )}
+        </LiveAuth>
+      ) : (
+        <Runner draft={draft} />
+      )}
+      <div className="mt-10 flex flex-wrap items-center gap-6">
+        <ButtonLink href={STEP_PATHS.export}>Continue to export</ButtonLink>
+        <Link href={STEP_PATHS.review} className={linkClass}>
+          Back
+        </Link>
+      </div>
+    </>
+  );
+}
