@@ -40,7 +40,13 @@ export interface ServerConfig {
 export function parseServerConfig(environment: Record<string, string | undefined>): ServerConfig {
   const result = configSchema.safeParse(environment);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${String(issue.path[0] ?? "environment")}: ${issue.message}`);
+    // One line per variable: its first problem says what to fix.
+    const byVariable = new Map<string, string>();
+    for (const issue of result.error.issues) {
+      const variable = String(issue.path[0] ?? "environment");
+      if (!byVariable.has(variable)) byVariable.set(variable, issue.message);
+    }
+    const lines = [...byVariable].map(([variable, message]) => `  ${variable}: ${message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const config = result.data;
