@@ -1,0 +1,142 @@
+import ExcelJS from "exceljs";
+import { DATABASE_LABELS, ENTRA_AUTH_MODE_LABELS, FEATURES_BY_ID, TOOL_LABELS, ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
+import { deriveAccounts, effectiveFeatures, type Plan } from "@/lib/plan";
+import type { ValidationReport } from "@/lib/validation/schema";
+import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
+import { neutraliseCell } from "./cell-safety";
+
+/**
+ * The consultant's workbook: Summary, Accounts (one row per account, with a
+ * Status drop-down), a Rights sheet per forest and the tenant Checks. Every
+ * cell from the plan is written as text, neutralised against formulas.
+ */
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E40AF" } };
+const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: "FFFFFFFF" } };
+
+function text(value: string): string {
+  return neutraliseCell(value);
+}
+
+function styleHeader(sheet: ExcelJS.Worksheet, columnCount: number) {
+  const header = sheet.getRow(1);
+  header.font = HEADER_FONT;
+  header.fill = HEADER_FILL;
+  header.alignment = { vertical: "middle", wrapText: true };
+  sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnCount } };
+}
+
+function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly { header: string; width: number }[], rows: readonly string[][]) {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+  for (const row of rows) sheet.addRow(row.map(text)).alignment = { vertical: "top", wrapText: true };
+  styleHeader(sheet, columns.length);
+  return sheet;
+}
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
+}
+
+export async function planToWorkbook(plan: Plan, report?: ValidationReport): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const environment = plan.environment;
+  const organisation = environment?.organisation.name || "Unnamed organisation";
+  workbook.title = `Account plan: ${organisation}`;
+  workbook.subject = "Accounts for Microsoft Entra Cloud Sync or Connect Sync";
+  workbook.creator = environment?.organisation.preparer || "Entra sync account planner";
+  workbook.created = new Date(plan.updatedAt);
+  workbook.modified = new Date(plan.updatedAt);
+
+  const summary: [string, string][] = [
+    ["Organisation", organisation],
+    ["Prepared by", environment?.organisation.preparer ?? ""],
+    ["Contact", environment?.organisation.contact ?? ""],
+    ["Date", plan.updatedAt.slice(0, 10)],
+    ["Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"],
+  ];
+  if (environment && plan.tool) {
+    if (plan.tool === "connect") {
+      const express = environment.connect.installType === "express";
+      summary.push(["Install type", express ? "Express settings" : "Custom installation"]);
+      summary.push(["Database", DATABASE_LABELS[express ? "localDb" : environment.connect.database]]);
+      summary.push(["Authentication to Entra ID", ENTRA_AUTH_MODE_LABELS[environment.connect.entraAuth]]);
+    } else {
+      summary.push(["gMSA", environment.cloudSync.gmsaMode === "default" ? "Default (provAgentgMSA$)" : "Custom, pre-created"]);
+    }
+    summary.push(["Features", [...effectiveFeatures({ ...plan, tool: plan.tool, environment })].map((id) => FEATURES_BY_ID[id].label).join(", ")]);
+    summary.push(["Tenant", [environment.tenant.initialDomain, environment.tenant.tenantId].filter(Boolean).join(" / ")]);
+    summary.push(["Forests", environment.forests.map((forest) => forest.rootDomain).join(", ")]);
+    summary.push(["Servers", environment.servers.map((server) => server.name).join(", ")]);
+  }
+  summary.push(["Validated", report ? `${report.checkedAt}${report.tenant ? ` against ${report.tenant.displayName}` : ""}` : "Not validated"]);
+  tableSheet(workbook, "Summary", [{ header: "Field", width: 28 }, { header: "Value", width: 80 }], summary.map(([field, value]) => [field, value]));
+
+  const rows = accountRows(plan, report);
+  const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));
+  const statusColumn = ACCOUNT_COLUMNS.findIndex((column) => column.key === "status") + 1;
+  const statusList = `"${ACCOUNT_STATUSES.map((status) => ACCOUNT_STATUS_LABELS[status]).join(",")}"`;
+  for (let row = 2; row <= Math.max(rows.length + 1, 2); row += 1) {
+    accounts.getCell(row, statusColumn).dataValidation = {
+      type: "list",
+      allowBlank: false,
+      formulae: [statusList],
+      showErrorMessage: true,
+      errorTitle: "Status",
+      error: "Choose Planned, Created or Verified.",
+    };
+  }
+
+  const derived = deriveAccounts(plan);
+  for (const forest of environment?.forests ?? []) {
+    const rights = derived
+      .filter((account) => (account.forest ? account.forest.id === forest.id : account.definition.directory === "activeDirectory"))
+      .flatMap((account) =>
+        account.rights.map((right) => [
+          account.label,
+          right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label,
+          right.right,
+          right.appliesTo,
+          [right.cmdlet, right.permissionType ? `-PermissionType ${right.permissionType}` : ""].filter(Boolean).join(" "),
+        ]),
+      );
+    tableSheet(
+      workbook,
+      sheetName(`Rights ${forest.rootDomain}`),
+      [
+        { header: "Account", width: 40 },
+        { header: "Feature", width: 28 },
+        { header: "Right", width: 50 },
+        { header: "Applies to", width: 50 },
+        { header: "Granted by", width: 44 },
+      ],
+      rights,
+    );
+  }
+
+  const labels = new Map(derived.map((account) => [account.key, account.label]));
+  tableSheet(
+    workbook,
+    "Checks",
+    [
+      { header: "Status", width: 12 },
+      { header: "Account", width: 36 },
+      { header: "Check", width: 44 },
+      { header: "Detail", width: 60 },
+      { header: "What to do", width: 60 },
+      { header: "Microsoft Learn", width: 50 },
+    ],
+    (report?.results ?? []).map((result) => [
+      { pass: "Pass", warn: "Warning", fail: "Fail", unknown: "To check" }[result.status],
+      result.accountKey ? (labels.get(result.accountKey) ?? result.accountKey) : "Tenant",
+      result.title,
+      result.detail,
+      result.remediation ?? "",
+      result.docUrl ?? "",
+    ]),
+  );
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
