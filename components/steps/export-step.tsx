@@ -1,22 +1,53 @@
 "use client";
 
 import Link from "next/link";
-import { Button, linkClass } from "@/components/ui/button";
+import { useState } from "react";
+import { Button, ButtonLink, linkClass } from "@/components/ui/button";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import type { Draft } from "@/lib/draft/store";
-import { downloadText } from "@/lib/export/download";
-import { renderExport, type ExportFormat } from "@/lib/export/formats";
+import { downloadFile } from "@/lib/export/download";
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from "@/lib/export/formats";
 import { missingSteps, planSchema, STEP_PATHS } from "@/lib/plan";
+
+const BUTTONS: Record<ExportFormat, string> = {
+  json: "Download the plan file",
+  md: "Download the worksheet",
+  xlsx: "Download the workbook",
+  csv: "Download the CSV",
+  ps1: "Download the script",
+  zip: "Download everything",
+};
+
+const DESCRIPTIONS: Record<ExportFormat, string> = {
+  json: "Everything you entered, to import again later or hand to a colleague. It follows /plan.schema.json.",
+  md: "The worksheet: one section per account with its purpose, values, rights, creator, checks and notes.",
+  xlsx: "Summary, Accounts (with a Status drop-down), Rights per forest and the tenant Checks, for the customer to track.",
+  csv: "The Accounts sheet as CSV, UTF-8, for any spreadsheet or ticketing tool.",
+  ps1: "The install-day script: KDS root key, gMSAs, connector accounts and permissions. Run it with -WhatIf first.",
+  zip: "Every file above in one archive.",
+};
 
 export function ExportStep({ draft }: { draft: Draft }) {
   const plan = draft.plan;
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const incomplete = missingSteps(plan).length > 0 || !planSchema.safeParse(plan).success;
-  useDocumentTitle("Export the plan");
-  const download = (format: ExportFormat) => {
-    const file = renderExport(plan, format, draft.validation);
-    downloadText(file.fileName, file.body, file.contentType);
+  useDocumentTitle("Export the plan", error !== null);
+
+  const download = async (format: ExportFormat) => {
+    setBusy(format);
+    setError(null);
+    try {
+      const file = await renderExport(plan, format, draft.validation);
+      downloadFile(file.fileName, file.body, file.contentType);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "The file could not be made.");
+    } finally {
+      setBusy(null);
+    }
   };
+
   return (
     <>
       <StepHeading caption="Last step">Export the plan</StepHeading>
@@ -29,22 +60,40 @@ export function ExportStep({ draft }: { draft: Draft }) {
           .
         </p>
       ) : null}
-      <div className="space-y-6">
-        <section aria-labelledby="export-json" className="rounded border border-slate-300 p-4">
-          <h2 id="export-json" className="text-xl font-bold">
-            Plan file (JSON)
-          </h2>
-          <p className="my-2">Everything you entered, to import again later or hand to a colleague. It follows the published schema at <code>/plan.schema.json</code>.</p>
-          <Button onClick={() => download("json")}>Download the plan file</Button>
-        </section>
-        <section aria-labelledby="export-md" className="rounded border border-slate-300 p-4">
-          <h2 id="export-md" className="text-xl font-bold">
-            Worksheet (Markdown)
-          </h2>
-          <p className="my-2">One section per account: what it is for, the values entered, the rights it needs for your features, who creates it and your notes.</p>
-          <Button onClick={() => download("md")}>Download the worksheet</Button>
-        </section>
-      </div>
+      {draft.validation ? null : (
+        <p className="mb-6">
+          The files carry the tenant checks once you have run them.{" "}
+          <Link href={STEP_PATHS.validate} className={linkClass}>
+            Check against your tenant
+          </Link>
+        </p>
+      )}
+      {error ? (
+        <div role="alert" className="mb-6 border-4 border-red-700 p-4 font-semibold">
+          {error}
+        </div>
+      ) : null}
+      <p role="status" aria-live="polite" className="sr-only">
+        {busy ? `Preparing the ${EXPORT_FORMATS[busy].label}…` : ""}
+      </p>
+      <ul className="space-y-4">
+        {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => (
+          <li key={format} className="rounded border border-slate-300 p-4">
+            <h2 className="text-xl font-bold">{EXPORT_FORMATS[format].label}</h2>
+            <p className="my-2">{DESCRIPTIONS[format]}</p>
+            <Button onClick={() => void download(format)} disabled={busy !== null}>
+              {busy === format ? "Preparing…" : BUTTONS[format]}
+            </Button>
+          </li>
+        ))}
+        <li className="rounded border border-slate-300 p-4">
+          <h2 className="text-xl font-bold">Printable plan (PDF)</h2>
+          <p className="my-2">A clean A4 or Letter document for the customer: open it, then print or save as PDF.</p>
+          <ButtonLink href="/print" variant="secondary">
+            Open the printable plan
+          </ButtonLink>
+        </li>
+      </ul>
     </>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-/** Saves text as a file through the browser's download. */
-export function downloadText(fileName: string, text: string, contentType: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: contentType }));
+/** Saves a file through the browser's download. */
+export function downloadFile(fileName: string, body: string | Uint8Array, contentType: string) {
+  const url = URL.createObjectURL(new Blob([typeof body === "string" ? body : new Uint8Array(body)], { type: contentType }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

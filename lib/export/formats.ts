@@ -1,22 +1,43 @@
 import type { Plan } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { exportFileName } from "./filename";
-import { planToJson } from "./json";
-import { planToMarkdown } from "./markdown";
 
-/** The export formats, each a pure function of the plan, shared by the Export step and /api/export. */
+/**
+ * Every export format, each a pure function of the plan (and the latest
+ * checks), shared by the Export step and /api/export. Renderers are loaded
+ * when a file is asked for, so the wizard's pages never carry the
+ * spreadsheet or zip libraries.
+ */
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: string | Uint8Array;
+}
+
+type Render = (plan: Plan, report?: ValidationReport) => Promise<string | Uint8Array>;
+
 export const EXPORT_FORMATS = {
-  json: { extension: "json", contentType: "application/json; charset=utf-8", render: planToJson },
-  md: { extension: "md", contentType: "text/markdown; charset=utf-8", render: planToMarkdown },
-} as const satisfies Record<string, { extension: string; contentType: string; render: (plan: Plan, report?: ValidationReport) => string }>;
+  json: { extension: "json", contentType: "application/json; charset=utf-8", label: "Plan file (JSON)", render: (async (plan) => (await import("./json")).planToJson(plan)) as Render },
+  md: { extension: "md", contentType: "text/markdown; charset=utf-8", label: "Worksheet (Markdown)", render: (async (plan, report) => (await import("./markdown")).planToMarkdown(plan, report)) as Render },
+  xlsx: {
+    extension: "xlsx",
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    label: "Workbook (Excel)",
+    render: (async (plan, report) => (await import("./xlsx")).planToWorkbook(plan, report)) as Render,
+  },
+  csv: { extension: "csv", contentType: "text/csv; charset=utf-8", label: "Accounts (CSV)", render: (async (plan, report) => (await import("./csv")).planToCsv(plan, report)) as Render },
+  ps1: { extension: "ps1", contentType: "text/plain; charset=utf-8", label: "Install-day script (PowerShell)", render: (async (plan) => (await import("./powershell")).planToPowerShell(plan)) as Render },
+  zip: { extension: "zip", contentType: "application/zip", label: "Everything (zip)", render: (async (plan, report) => (await import("./zip")).planToZip(plan, report)) as Render },
+} as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
+export const EXPORT_FORMAT_IDS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 
 export function isExportFormat(value: string): value is ExportFormat {
   return Object.hasOwn(EXPORT_FORMATS, value);
 }
 
-export function renderExport(plan: Plan, format: ExportFormat, report?: ValidationReport): { fileName: string; contentType: string; body: string } {
+export async function renderExport(plan: Plan, format: ExportFormat, report?: ValidationReport): Promise<ExportFile> {
   const spec = EXPORT_FORMATS[format];
-  return { fileName: exportFileName(plan, spec.extension), contentType: spec.contentType, body: spec.render(plan, report) };
+  return { fileName: exportFileName(plan, spec.extension), contentType: spec.contentType, body: await spec.render(plan, report) };
 }

@@ -78,16 +78,12 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
   const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));
   const statusColumn = ACCOUNT_COLUMNS.findIndex((column) => column.key === "status") + 1;
   const statusList = `"${ACCOUNT_STATUSES.map((status) => ACCOUNT_STATUS_LABELS[status]).join(",")}"`;
-  for (let row = 2; row <= Math.max(rows.length + 1, 2); row += 1) {
-    accounts.getCell(row, statusColumn).dataValidation = {
-      type: "list",
-      allowBlank: false,
-      formulae: [statusList],
-      showErrorMessage: true,
-      errorTitle: "Status",
-      error: "Choose Planned, Created or Verified.",
-    };
-  }
+  const statusLetter = accounts.getColumn(statusColumn).letter;
+  // One rule for the whole column of accounts, so the file holds a single drop-down definition.
+  (accounts as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `${statusLetter}2:${statusLetter}${Math.max(rows.length + 1, 2)}`,
+    { type: "list", allowBlank: false, formulae: [statusList], showErrorMessage: true, errorTitle: "Status", error: "Choose Planned, Created or Verified." },
+  );
 
   const derived = deriveAccounts(plan);
   for (const forest of environment?.forests ?? []) {

@@ -42,7 +42,7 @@ describe("POST /api/export", () => {
     expect((await post(JSON.stringify({}))).status).toBe(400);
     expect((await post("{ nope")).status).toBe(400);
     expect((await post("plan=1", "json", "application/x-www-form-urlencoded")).status).toBe(415);
-    expect((await post(JSON.stringify({ plan: example }), "xlsx")).status).toBe(400);
+    expect((await post(JSON.stringify({ plan: example }), "docx")).status).toBe(400);
     const oversized = await post(JSON.stringify({ plan: example, padding: "x".repeat(MAX_BODY_BYTES) }));
     expect(oversized.status).toBe(413);
   });

@@ -6,7 +6,7 @@ import { validationReportSchema } from "@/lib/validation/schema";
 export const runtime = "nodejs";
 
 /**
- * POST /api/export?format=json|md with { "plan": ..., "results"?: ... }: the
+ * POST /api/export?format=xlsx|csv|md|json|ps1|zip with { "plan": ..., "results"?: ... }: the
  * plan, re-checked by the shared schema, as a file, with the validation
  * results when given. Invalid plans get 400 with every issue.
  */
@@ -26,8 +26,8 @@ export async function POST(request: Request): Promise<Response> {
   if (report && !report.success) {
     return jsonError(400, { error: "invalid_results", issues: report.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
   }
-  const file = renderExport(result.plan, format, report?.data);
-  return new Response(file.body, {
+  const file = await renderExport(result.plan, format, report?.data);
+  return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
     status: 200,
     headers: {
       "Content-Type": file.contentType,
