@@ -32,7 +32,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    // Serves the app on PORT and the fault-drill instance on PORT + 1 (see scripts/serve-e2e.mjs).
+    command: `npm run build && node scripts/serve-e2e.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/plan.schema.json`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

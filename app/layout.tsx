@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: "Plan the accounts Microsoft Entra Cloud Sync or Connect needs to connect Active Directory to Microsoft Entra ID.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Pages render per request so that each gets its own CSP nonce (see proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-white text-slate-900">

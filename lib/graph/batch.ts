@@ -8,7 +8,7 @@ export interface GraphGet {
   url: string;
 }
 
-export type GraphFailureKind = "unauthenticated" | "forbidden" | "not_found" | "throttled" | "timeout" | "malformed" | "unavailable" | "error";
+export type GraphFailureKind = "unauthenticated" | "forbidden" | "not_found" | "throttled" | "timeout" | "malformed" | "unavailable" | "unreachable" | "error";
 
 export type GraphOutcome =
   | { ok: true; status: number; body: unknown }
@@ -58,7 +58,8 @@ export function outcomeOfError(error: unknown): GraphOutcome {
     return { ok: false, kind: "malformed", message: "Graph answered with malformed JSON." };
   }
   const status = typeof candidate?.statusCode === "number" && candidate.statusCode > 0 ? candidate.statusCode : undefined;
-  if (status === undefined) return { ok: false, kind: "unavailable", code, message: "Graph could not be reached." };
+  // No HTTP status at all: the connection failed (refused, reset, dropped).
+  if (status === undefined) return { ok: false, kind: "unreachable", code, message: "Graph could not be reached." };
   return { ok: false, status, kind: failureKind(status), code, message };
 }
 

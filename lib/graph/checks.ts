@@ -99,6 +99,8 @@ function unknownReason(outcome: GraphOutcome | undefined, access: string): strin
       return "Could not check: Microsoft Graph answered with malformed data. Re-run the checks.";
     case "unavailable":
       return "Could not check: Microsoft Graph is unavailable right now. Re-run the checks later.";
+    case "unreachable":
+      return "Could not check: Microsoft Graph could not be reached. Check the server's connection to Graph and re-run the checks.";
     default:
       return `Could not check: Microsoft Graph answered ${outcome.status ?? "with an error"}${outcome.code ? ` (${outcome.code})` : ""}.`;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { DemoFault } from "@/lib/config/server-config";
 
 /**
  * The demo tenant: a Graph-compatible fake on a loopback port, started on
@@ -9,11 +10,11 @@ export const DEMO_ACCESS_TOKEN = "demo-tenant-token";
 
 let started: Promise<{ baseUrl: string }> | undefined;
 
-export function demoGraph(): Promise<{ baseUrl: string }> {
+export function demoGraph(faults: readonly DemoFault[] = []): Promise<{ baseUrl: string }> {
   started ??= (async () => {
     // Imported here so that live mode never loads the fake at all.
     const [{ startFakeGraph }, { demoTenant }] = await Promise.all([import("./fake/graph-server"), import("./fake/demo-tenant")]);
-    const fake = await startFakeGraph({ tenant: demoTenant() });
+    const fake = await startFakeGraph({ tenant: demoTenant(), faults: faults.map((fault) => ({ ...fault, path: new RegExp(fault.path) })) });
     return { baseUrl: fake.baseUrl };
   })();
   return started;

@@ -12,8 +12,9 @@ type Route = typeof import("@/app/api/validate/route");
 /** Loads the route with its own environment: configuration is read once per server start. */
 async function loadRoute(environment: Record<string, string>): Promise<Route> {
   vi.resetModules();
-  for (const name of ["NEXT_PUBLIC_MSAL_CLIENT_ID", "GRAPH_BASE_URL", "PLANNER_DEMO", "GRAPH_TIMEOUT_MS"]) delete process.env[name];
-  Object.assign(process.env, environment);
+  for (const name of ["NEXT_PUBLIC_MSAL_CLIENT_ID", "GRAPH_BASE_URL", "PLANNER_DEMO", "GRAPH_TIMEOUT_MS", "VALIDATE_RATE_LIMIT_PER_MINUTE"]) delete process.env[name];
+  // The rate limit has its own test; the others send many requests.
+  Object.assign(process.env, { VALIDATE_RATE_LIMIT_PER_MINUTE: "10000" }, environment);
   return import("@/app/api/validate/route");
 }
 
@@ -129,13 +130,40 @@ describe("POST /api/validate in live mode", () => {
   });
 });
 
+describe("rate limit", () => {
+  it("answers a burst over the limit with 429 and Retry-After, per client", async () => {
+    const route = await loadRoute({ VALIDATE_RATE_LIMIT_PER_MINUTE: "5" });
+    const send = (client: string) =>
+      post(route, JSON.stringify({ plan: { kind: "not-a-plan" } }), { "Content-Type": "application/json", "X-Forwarded-For": `203.0.113.9, ${client}` });
+    const statuses = [];
+    for (let index = 0; index < 7; index += 1) statuses.push((await send("198.51.100.1")).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    const limited = await send("198.51.100.1");
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await limited.json()).toMatchObject({ error: "rate_limited" });
+    // Another client still gets through; the left part of X-Forwarded-For is the client's own claim and is not trusted.
+    expect((await send("198.51.100.2")).status).toBe(400);
+  });
+});
+
 describe("server configuration", () => {
   it("stops with a message naming the variable for a wrong value", async () => {
     const { parseServerConfig } = await import("@/lib/config/server-config");
     expect(() => parseServerConfig({ GRAPH_BASE_URL: "graph.microsoft.com" })).toThrow(/GRAPH_BASE_URL/);
     expect(() => parseServerConfig({ NEXT_PUBLIC_MSAL_CLIENT_ID: "my-app" })).toThrow(/NEXT_PUBLIC_MSAL_CLIENT_ID/);
     expect(() => parseServerConfig({ PLANNER_DEMO: "on", NEXT_PUBLIC_MSAL_CLIENT_ID: LIVE_CLIENT_ID })).toThrow(/PLANNER_DEMO=on cannot be combined/);
-    expect(parseServerConfig({})).toEqual({ mode: "demo", graphBaseUrl: "https://graph.microsoft.com", graphTimeoutMs: 10_000 });
+    expect(parseServerConfig({})).toEqual({
+      mode: "demo",
+      graphBaseUrl: "https://graph.microsoft.com",
+      graphTimeoutMs: 10_000,
+      validateRateLimitPerMinute: 20,
+      trustedProxyHops: 0,
+      demoFaults: [],
+    });
+    expect(() => parseServerConfig({ PLANNER_DEMO_FAULTS: "[{" })).toThrow(/PLANNER_DEMO_FAULTS/);
+    expect(() => parseServerConfig({ PLANNER_DEMO_FAULTS: '[{"path":"x","kind":"429"}]', NEXT_PUBLIC_MSAL_CLIENT_ID: LIVE_CLIENT_ID })).toThrow(/demo tenant only/);
+    expect(() => parseServerConfig({ VALIDATE_RATE_LIMIT_PER_MINUTE: "lots" })).toThrow(/VALIDATE_RATE_LIMIT_PER_MINUTE/);
     expect(parseServerConfig({ NEXT_PUBLIC_MSAL_CLIENT_ID: LIVE_CLIENT_ID }).mode).toBe("live");
   });
 });

@@ -3,10 +3,13 @@ import { isPlanReady } from "@/lib/graph/checks";
 import { DEMO_ACCESS_TOKEN, demoGraph } from "@/lib/graph/demo-graph";
 import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
+import { clientKey, createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
 import { readPlan } from "@/lib/plan";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+let limiter: RateLimiter | undefined;
 
 function bearerToken(request: Request): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
@@ -20,6 +23,15 @@ function bearerToken(request: Request): string | undefined {
  */
 export async function POST(request: Request): Promise<Response> {
   const config = serverConfig();
+  limiter ??= createRateLimiter(config.validateRateLimitPerMinute);
+  // Each check costs several Graph requests: a client gets a limited number per minute.
+  const allowance = limiter.take(clientKey(request, config.trustedProxyHops));
+  if (!allowance.allowed) {
+    return Response.json(
+      { error: "rate_limited", message: `Too many checks: try again in ${allowance.retryAfterSeconds} seconds.` },
+      { status: 429, headers: { "Retry-After": String(allowance.retryAfterSeconds), "Cache-Control": "no-store" } },
+    );
+  }
   const token = config.mode === "demo" ? DEMO_ACCESS_TOKEN : bearerToken(request);
   if (!token) return jsonError(401, { error: "unauthenticated", message: "Sign in: send a Microsoft Graph access token as Authorization: Bearer." });
 
@@ -32,7 +44,7 @@ export async function POST(request: Request): Promise<Response> {
     return jsonError(400, { error: "invalid_plan", issues: [{ path: "environment", message: "Choose the sync tool and describe the environment before validating." }] });
   }
 
-  const baseUrl = config.mode === "demo" ? (await demoGraph()).baseUrl : config.graphBaseUrl;
+  const baseUrl = config.mode === "demo" ? (await demoGraph(config.demoFaults)).baseUrl : config.graphBaseUrl;
   try {
     const { report } = await validatePlan(parsed.plan, { baseUrl, accessToken: token, timeoutMs: config.graphTimeoutMs });
     return Response.json(report, { headers: { "Cache-Control": "no-store" } });

@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectStep, freshStart } from "./helpers";
+
+const FAULT_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
+
+function cspViolations(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply)/i.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+test("pages and API responses carry the security headers", async ({ page, request }) => {
+  const response = await page.goto("/");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("connect-src 'self'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+  expect(headers["x-powered-by"]).toBeUndefined();
+  const second = await page.request.get("/");
+  expect(second.headers()["content-security-policy"]).not.toBe(headers["content-security-policy"]);
+
+  const api = await request.post("/api/validate", { headers: { "Content-Type": "text/plain" }, data: "x" });
+  expect(api.status()).toBe(415);
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(api.headers()["cache-control"]).toBe("no-store");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("the whole journey runs with no Content-Security-Policy violation", async ({ page }) => {
+  const violations = cspViolations(page);
+  await freshStart(page);
+  await page.getByRole("button", { name: "Open “Cloud Sync, one forest, three agents”" }).click();
+  await expectStep(page, "Check your answers");
+  await page.goto("/plan/accounts/cloudSyncGmsa");
+  await expectStep(page, "gMSA service account");
+  await page.goto("/plan/validate");
+  await page.getByRole("button", { name: "Run the checks" }).click();
+  await expect(page.getByTestId("checked-at")).toBeVisible();
+  await page.goto("/plan/export");
+  await page.getByRole("button", { name: "Download the workbook" }).click();
+  await page.goto("/print");
+  await expectStep(page, "Account plan: Contoso Ltd");
+  await page.goto("/auth/redirect");
+  await expect(page.getByText("Completing sign-in")).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("an oversized body gets 413", async ({ request }) => {
+  const response = await request.post("/api/export?format=json", { headers: { "Content-Type": "application/json" }, data: JSON.stringify({ padding: "x".repeat(1_100_000) }) });
+  expect(response.status()).toBe(413);
+});
+
+test("a Graph fault drill: the app keeps answering, affected checks are unknown with a reason, the plan is intact", async ({ page }) => {
+  test.setTimeout(120_000);
+  const base = `http://127.0.0.1:${FAULT_PORT}`;
+  await expect.poll(async () => (await page.request.get(`${base}/plan.schema.json`).catch(() => null))?.status(), { timeout: 60_000 }).toBe(200);
+  await page.goto(`${base}/`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await page.getByRole("button", { name: "Open “Cloud Sync, one forest, three agents”" }).click();
+  await expectStep(page, "Check your answers");
+  const planBefore = await page.evaluate(() => JSON.parse(window.localStorage.getItem("entra-sync-planner:draft") ?? "{}").plan);
+  await page.goto(`${base}/plan/validate`);
+  await expectStep(page, "Check against your tenant");
+
+  // A run is over when the time of the check changes (to the millisecond).
+  const checkedAt = page.getByTestId("checked-at").locator("time");
+  const run = async () => {
+    const before = (await checkedAt.count()) > 0 ? await checkedAt.getAttribute("datetime") : null;
+    await page.getByRole("button", { name: /Run the checks/ }).click();
+    await expect(checkedAt).not.toHaveAttribute("datetime", before ?? "", { timeout: 20_000 });
+  };
+  const tenant = page.getByRole("region", { name: "Tenant", exact: true });
+  const admin = page.getByRole("region", { name: "Hybrid Identity Administrator", exact: true });
+
+  // A dropped connection.
+  await run();
+  await expect(admin.locator('[data-status="unknown"]').first()).toContainText("could not be reached");
+  await expect(admin.locator('[data-status="pass"]')).toHaveCount(0);
+  // Malformed JSON.
+  await run();
+  await expect(admin.locator('[data-status="unknown"]').first()).toContainText("malformed");
+  // An answer slower than the timeout.
+  await run();
+  await expect(admin.locator('[data-status="unknown"]').first()).toContainText("did not answer in time");
+  // A 503 that is retried, with a 429 storm and a 403 inside the batch.
+  await run();
+  await expect(admin.locator('[data-status="pass"]')).toHaveCount(5);
+  await expect(tenant.locator('[data-status="unknown"]').filter({ hasText: "Existing synchronization not checked" })).toContainText("throttling");
+  await expect(tenant.locator('[data-status="unknown"]').filter({ hasText: "Tenant domains not checked" })).toContainText("Domain.Read.All");
+
+  const planAfter = await page.evaluate(() => JSON.parse(window.localStorage.getItem("entra-sync-planner:draft") ?? "{}").plan);
+  expect(planAfter).toEqual(planBefore);
+  await page.goto(`${base}/plan/review`);
+  await expect(page.getByText("Every step is filled in")).toBeVisible();
+});
