@@ -1,5 +1,6 @@
 "use client";
 
+import { DraftGate, NeedsEnvironment, StepUnavailable } from "@/components/wizard/draft-gate";
 import { useMemo } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
 import { RadioGroup, SelectField, YesNo } from "@/components/ui/choice-fields";
@@ -215,5 +216,29 @@ export function AccountStep({ draft, account }: { draft: Draft; account: Require
         <AccountFacts account={account} />
       </div>
     </FormProvider>
+  );
+}
+
+/** An account step, when the plan needs that account. */
+export function AccountRoute({ accountKey }: { accountKey: string }) {
+  return (
+    <DraftGate>
+      {(draft) => {
+        if (!draft.plan.tool || !draft.plan.environment) return <NeedsEnvironment title="Account" />;
+        const account = accountsWithSteps(draft.plan).find((candidate) => candidate.key === accountKey);
+        if (!account) {
+          return (
+            <StepUnavailable
+              title="This account is not part of your plan"
+              reason="The tool, servers, forests and features you chose do not need this account. The review lists the ones they do."
+              href={STEP_PATHS.review}
+              linkText="Check your answers"
+            />
+          );
+        }
+        // Keyed so moving between two account steps starts a fresh form.
+        return <AccountStep key={account.key} draft={draft} account={account} />;
+      }}
+    </DraftGate>
   );
 }

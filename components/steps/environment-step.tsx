@@ -1,5 +1,6 @@
 "use client";
 
+import { DraftGate, StepUnavailable } from "@/components/wizard/draft-gate";
 import { useMemo } from "react";
 import { FormProvider, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { DisagreementNote } from "@/components/catalog/disagreement-note";
@@ -272,5 +273,20 @@ export function EnvironmentStep({ draft }: { draft: Draft }) {
       </form>
       <StepActions formId={FORM_ID} backHref={STEP_PATHS.tool} />
     </FormProvider>
+  );
+}
+
+/** The environment step, once a tool is chosen. */
+export function EnvironmentRoute() {
+  return (
+    <DraftGate>
+      {(draft) =>
+        draft.plan.tool ? (
+          <EnvironmentStep draft={draft} />
+        ) : (
+          <StepUnavailable title="Describe the environment" reason="Choose the sync tool first: what the environment needs depends on it." href={STEP_PATHS.tool} linkText="Choose the sync tool" />
+        )
+      }
+    </DraftGate>
   );
 }

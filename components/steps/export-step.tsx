@@ -1,5 +1,6 @@
 "use client";
 
+import { DraftGate, NeedsEnvironment } from "@/components/wizard/draft-gate";
 import Link from "next/link";
 import { useState } from "react";
 import { Button, ButtonLink, linkClass } from "@/components/ui/button";
@@ -96,4 +97,8 @@ export function ExportStep({ draft }: { draft: Draft }) {
       </ul>
     </>
   );
+}
+
+export function ExportRoute() {
+  return <DraftGate>{(draft) => (draft.plan.tool && draft.plan.environment ? <ExportStep draft={draft} /> : <NeedsEnvironment title="Export the plan" />)}</DraftGate>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { DraftGate, NeedsEnvironment } from "@/components/wizard/draft-gate";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ButtonLink, linkClass } from "@/components/ui/button";
@@ -187,4 +188,8 @@ export function ReviewStep({ draft }: { draft: Draft }) {
       </div>
     </>
   );
+}
+
+export function ReviewRoute() {
+  return <DraftGate>{(draft) => (draft.plan.tool && draft.plan.environment ? <ReviewStep draft={draft} /> : <NeedsEnvironment title="Check your answers" />)}</DraftGate>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { DraftGate } from "@/components/wizard/draft-gate";
 import { useMemo } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
 import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-fields";
@@ -108,4 +109,9 @@ export function ToolStep({ draft }: { draft: Draft }) {
       <StepActions formId={FORM_ID} backHref="/" />
     </FormProvider>
   );
+}
+
+/** The tool step, loaded with the draft. */
+export function ToolRoute() {
+  return <DraftGate>{(draft) => <ToolStep draft={draft} />}</DraftGate>;
 }

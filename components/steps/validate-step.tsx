@@ -1,5 +1,6 @@
 "use client";
 
+import { DraftGate, NeedsEnvironment } from "@/components/wizard/draft-gate";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
@@ -233,4 +234,8 @@ export function ValidateStep({ draft }: { draft: Draft }) {
       </div>
     </>
   );
+}
+
+export function ValidateRoute() {
+  return <DraftGate>{(draft) => (draft.plan.tool && draft.plan.environment ? <ValidateStep draft={draft} /> : <NeedsEnvironment title="Check against your tenant" />)}</DraftGate>;
 }

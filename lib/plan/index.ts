@@ -9,4 +9,3 @@ export * from "./schema";
 export * from "./steps";
 export * from "./recommend";
 export * from "./account-values";
-export * from "./json-schema";

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { spawn } from "node:child_process";
 import { expectStep, freshStart } from "./helpers";
 
 const FAULT_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
@@ -99,4 +100,27 @@ test("a Graph fault drill: the app keeps answering, affected checks are unknown 
   expect(planAfter).toEqual(planBefore);
   await page.goto(`${base}/plan/review`);
   await expect(page.getByText("Every step is filled in")).toBeVisible();
+});
+
+test("a wrong environment value stops the server at start-up with a message naming the variable", async () => {
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(Number(process.env.E2E_PORT ?? 3100) + 7)], {
+    env: { ...process.env, GRAPH_BASE_URL: "graph.microsoft.com", TRUSTED_PROXY_HOPS: "-1" },
+  });
+  let output = "";
+  server.stdout.on("data", (chunk) => (output += String(chunk)));
+  server.stderr.on("data", (chunk) => (output += String(chunk)));
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => {
+      server.kill();
+      resolve(null);
+    }, 30_000);
+    server.on("exit", (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  expect(code).toBe(1);
+  expect(output).toContain("Invalid configuration");
+  expect(output).toContain("GRAPH_BASE_URL: GRAPH_BASE_URL must be an http(s) URL");
+  expect(output).toContain("TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS cannot be negative.");
 });

@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_PLANS } from "@/lib/examples";
-import { accountsWithSteps, planJsonSchema, readPlan } from "@/lib/plan";
+import { accountsWithSteps, readPlan } from "@/lib/plan";
+import { planJsonSchema } from "@/lib/plan/json-schema";
 import { examplePlan } from "../fixtures/plans";
 
 const validate = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(planJsonSchema());

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EnvironmentRoute } from "@/components/steps/step-routes";
+import { EnvironmentRoute } from "@/components/steps/environment-step";
 
 export const metadata: Metadata = { title: "Describe the environment" };
 

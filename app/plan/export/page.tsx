@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ExportRoute } from "@/components/steps/step-routes";
+import { ExportRoute } from "@/components/steps/export-step";
 
 export const metadata: Metadata = { title: "Export the plan" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ReviewRoute } from "@/components/steps/step-routes";
+import { ReviewRoute } from "@/components/steps/review-step";
 
 export const metadata: Metadata = { title: "Check your answers" };
 

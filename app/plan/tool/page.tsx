@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ToolRoute } from "@/components/steps/step-routes";
+import { ToolRoute } from "@/components/steps/tool-step";
 
 export const metadata: Metadata = { title: "Choose the sync tool" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ValidateRoute } from "@/components/steps/step-routes";
+import { ValidateRoute } from "@/components/steps/validate-step";
 
 export const metadata: Metadata = { title: "Check against your tenant" };
 

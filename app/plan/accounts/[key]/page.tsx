@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccountRoute } from "@/components/steps/step-routes";
+import { AccountRoute } from "@/components/steps/account-step";
 import { ACCOUNTS_BY_ID } from "@/lib/catalog";
 import { parseAccountKey } from "@/lib/plan";
 

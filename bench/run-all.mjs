@@ -1,0 +1,189 @@
+// npm run bench — every benchmark, in one run, on this machine's loopback
+// only. Writes bench-results/report.md and report.json. Benchmarks, not
+// tests: they measure and report; the budgets below are stated, not asserted.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { chromium } from "playwright-core";
+
+const PORT = 3300;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const DEBUG_PORT = 9333;
+const BUDGET = { jsKb: 200, performance: 95, accessibility: 100 };
+
+function run(command, args, env = {}) {
+  execFileSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+}
+
+function rssKb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+async function waitFor(url) {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Bytes the browser fetches for a page with a cold cache: JavaScript and everything, as transferred (compressed). */
+async function pageWeight(browser, url, seedPlan) {
+  const context = await browser.newContext();
+  if (seedPlan) await context.addInitScript((plan) => window.localStorage.setItem("entra-sync-planner:draft", JSON.stringify({ plan: JSON.parse(plan), stepValues: {}, started: true })), seedPlan);
+  const page = await context.newPage();
+  const sizes = [];
+  page.on("requestfinished", async (request) => {
+    const response = await request.response();
+    const body = (await request.sizes().catch(() => ({ responseBodySize: 0 }))).responseBodySize;
+    sizes.push({ url: request.url(), type: request.resourceType(), bytes: body, encoding: response?.headers()["content-encoding"] ?? "" });
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await context.close();
+  const js = sizes.filter((entry) => entry.type === "script");
+  return {
+    url,
+    jsKb: Math.round(js.reduce((sum, entry) => sum + entry.bytes, 0) / 102.4) / 10,
+    totalKb: Math.round(sizes.reduce((sum, entry) => sum + entry.bytes, 0) / 102.4) / 10,
+    requests: sizes.length,
+    compressed: js.every((entry) => entry.encoding !== ""),
+  };
+}
+
+async function lighthouseScores(url) {
+  const result = await lighthouse(url, { port: DEBUG_PORT, output: "json", logLevel: "error", disableStorageReset: true, onlyCategories: ["performance", "accessibility", "best-practices"] }, desktopConfig);
+  const categories = result.lhr.categories;
+  return {
+    url,
+    performance: Math.round(categories.performance.score * 100),
+    accessibility: Math.round(categories.accessibility.score * 100),
+    bestPractices: Math.round(categories["best-practices"].score * 100),
+  };
+}
+
+async function main() {
+  mkdirSync("bench-results", { recursive: true });
+  run("npm", ["run", "build"]);
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(PORT)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    // The load run measures the server, not the per-client limit.
+    env: { ...process.env, VALIDATE_RATE_LIMIT_PER_MINUTE: "10000" },
+  });
+  try {
+    await waitFor(`${BASE}/plan.schema.json`);
+    const example = await (await fetch(`${BASE}/examples/cloud-sync-contoso.json`)).text();
+
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", `--remote-debugging-port=${DEBUG_PORT}`],
+    });
+    const context = browser.contexts()[0] ?? (await browser.newContext());
+    const openExample = async (page) => {
+      await page.goto(`${BASE}/`);
+      await page.evaluate((plan) => window.localStorage.setItem("entra-sync-planner:draft", JSON.stringify({ plan: JSON.parse(plan), stepValues: {}, started: true })), example);
+    };
+    const accountStep = `${BASE}/plan/accounts/cloudSyncHybridIdentityAdmin`;
+    const weights = [await pageWeight(browser, `${BASE}/`), await pageWeight(browser, accountStep, example)];
+    await openExample(await context.newPage());
+    const scores = [await lighthouseScores(`${BASE}/`), await lighthouseScores(accountStep)];
+    await browser.close();
+
+    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/validate.ts"], { BENCH_RUNS: "10" });
+    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/export.ts"], { BENCH_RUNS: "10" });
+    const validate = JSON.parse(readFileSync("bench-results/validate.json", "utf8"));
+    const exportBench = JSON.parse(readFileSync("bench-results/export.json", "utf8"));
+
+    const memoryBeforeKb = rssKb(server.pid);
+    const load = await autocannon({
+      url: `${BASE}/api/validate`,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ plan: JSON.parse(example) }),
+      connections: 8,
+      duration: 15,
+    });
+    await sleep(1000);
+    const memoryAfterKb = rssKb(server.pid);
+    const loadResult = {
+      durationSeconds: 15,
+      connections: 8,
+      requests: load.requests.total,
+      requestsPerSecond: load.requests.average,
+      latencyP50Ms: load.latency.p50,
+      latencyP99Ms: load.latency.p99,
+      errors: load.errors + load.timeouts + load.non2xx,
+      memoryBeforeMb: Math.round(memoryBeforeKb / 102.4) / 10,
+      memoryAfterMb: Math.round(memoryAfterKb / 102.4) / 10,
+    };
+
+    const budgets = [
+      ...weights.map((weight) => ({
+        budget: `JavaScript ≤ ${BUDGET.jsKb} KB compressed, cold cache: ${weight.url.replace(BASE, "") || "/"}`,
+        value: `${weight.jsKb} KB${weight.compressed ? "" : " (not compressed!)"}`,
+        met: weight.jsKb <= BUDGET.jsKb,
+      })),
+      ...scores.map((score) => ({ budget: `Lighthouse performance ≥ ${BUDGET.performance}: ${score.url.replace(BASE, "") || "/"}`, value: score.performance, met: score.performance >= BUDGET.performance })),
+      ...scores.map((score) => ({ budget: `Lighthouse accessibility = ${BUDGET.accessibility}: ${score.url.replace(BASE, "") || "/"}`, value: score.accessibility, met: score.accessibility >= BUDGET.accessibility })),
+      { budget: "Load run on /api/validate ends with zero errors", value: loadResult.errors, met: loadResult.errors === 0 },
+      { budget: "Validation: at most 2 Graph round trips", value: validate.batched.roundTrips, met: validate.batched.roundTrips <= 2 },
+    ];
+    const report = { date: new Date().toISOString(), machine: "2 cores, loopback only", weights, lighthouse: scores, validate, export: exportBench, load: loadResult, budgets };
+    writeFileSync("bench-results/report.json", `${JSON.stringify(report, null, 2)}\n`);
+    const md = [
+      "# Benchmark report",
+      "",
+      `Run on ${report.date}, production build, Debian Chromium, loopback only.`,
+      "",
+      "## Budgets",
+      "",
+      "| Budget | Measured | Met |",
+      "| --- | --- | --- |",
+      ...budgets.map((row) => `| ${row.budget} | ${row.value} | ${row.met ? "yes" : "**no**"} |`),
+      "",
+      "## Page weight (as transferred, cold cache)",
+      "",
+      "| Page | JavaScript (KB) | Total (KB) | Requests |",
+      "| --- | --- | --- | --- |",
+      ...weights.map((weight) => `| ${weight.url.replace(BASE, "") || "/"} | ${weight.jsKb} | ${weight.totalKb} | ${weight.requests} |`),
+      "",
+      "## Lighthouse (desktop preset)",
+      "",
+      "| Page | Performance | Accessibility | Best practices |",
+      "| --- | --- | --- | --- |",
+      ...scores.map((score) => `| ${score.url.replace(BASE, "") || "/"} | ${score.performance} | ${score.accessibility} | ${score.bestPractices} |`),
+      "",
+      `## Validation (${validate.latencyMs} ms injected latency per Graph request)`,
+      "",
+      "| | Round trips | p50 (ms) | p95 (ms) |",
+      "| --- | --- | --- | --- |",
+      `| Batched | ${validate.batched.roundTrips} | ${validate.batched.p50Ms.toFixed(0)} | ${validate.batched.p95Ms.toFixed(0)} |`,
+      `| One request at a time | ${validate.sequential.roundTrips} | ${validate.sequential.p50Ms.toFixed(0)} | ${validate.sequential.p95Ms.toFixed(0)} |`,
+      "",
+      "## Export (Connect plan, 10 forests)",
+      "",
+      "| Format | p50 (ms) | p95 (ms) | Size (bytes) |",
+      "| --- | --- | --- | --- |",
+      ...exportBench.formats.map((row) => `| ${row.format} | ${row.p50Ms.toFixed(1)} | ${row.p95Ms.toFixed(1)} | ${row.bytes} |`),
+      "",
+      `## Load: POST /api/validate against the demo tenant, ${loadResult.connections} connections for ${loadResult.durationSeconds} s`,
+      "",
+      `Requests: ${loadResult.requests} (${loadResult.requestsPerSecond.toFixed(1)}/s); latency p50 ${loadResult.latencyP50Ms} ms, p99 ${loadResult.latencyP99Ms} ms; errors ${loadResult.errors}; server memory ${loadResult.memoryBeforeMb} MB before, ${loadResult.memoryAfterMb} MB after.`,
+      "",
+    ].join("\n");
+    writeFileSync("bench-results/report.md", md);
+    console.log(`\n${md}`);
+  } finally {
+    server.kill();
+  }
+}
+
+await main();
