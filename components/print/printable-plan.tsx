@@ -9,6 +9,7 @@ import type { Draft } from "@/lib/draft/store";
 import { accountRows, ACCOUNT_COLUMNS } from "@/lib/export/account-rows";
 import { accountValueRows, deriveAccounts, STEP_PATHS } from "@/lib/plan";
 import { FEATURES_BY_ID } from "@/lib/catalog";
+import { CHECK_STATUS_LABELS } from "@/lib/validation/schema";
 
 const cell = "border border-slate-400 px-2 py-1 text-left align-top";
 
@@ -87,7 +88,7 @@ function Document({ draft }: { draft: Draft }) {
             .filter((result) => result.accountKey === account.key)
             .map((result) => (
               <p key={result.id} className="mt-1 text-sm">
-                <strong>{{ pass: "Pass", warn: "Warning", fail: "Fail", unknown: "To check" }[result.status]}:</strong> {result.title}
+                <strong>{CHECK_STATUS_LABELS[result.status]}:</strong> {result.title}
               </p>
             ))}
         </section>

@@ -11,29 +11,28 @@ import { IS_LIVE_MODE } from "@/lib/auth/mode";
 import { draftActions, type Draft } from "@/lib/draft/store";
 import { DEMO_PEOPLE } from "@/lib/graph/demo-people";
 import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
-import { validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
+import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
 import type { LiveSession } from "@/components/auth/live-auth";
 
 // MSAL is loaded in live mode only: the demo never downloads it.
 const LiveAuth = dynamic(() => import("@/components/auth/live-auth"), { ssr: false, loading: () => <p role="status">Loading sign-in…</p> });
 const SignInButton = dynamic(() => import("@/components/auth/live-auth").then((module) => module.SignInButton), { ssr: false });
 
-const STATUS: Record<CheckStatus, { label: string; symbol: string; className: string }> = {
-  fail: { label: "Fail", symbol: "✕", className: "bg-red-700 text-white" },
-  warn: { label: "Warning", symbol: "!", className: "bg-amber-300 text-slate-900" },
-  unknown: { label: "To check", symbol: "?", className: "bg-slate-200 text-slate-900" },
-  pass: { label: "Pass", symbol: "✓", className: "bg-green-800 text-white" },
+const STATUS_STYLE: Record<CheckStatus, { symbol: string; className: string }> = {
+  fail: { symbol: "✕", className: "bg-red-700 text-white" },
+  warn: { symbol: "!", className: "bg-amber-300 text-slate-900" },
+  unknown: { symbol: "?", className: "bg-slate-200 text-slate-900" },
+  pass: { symbol: "✓", className: "bg-green-800 text-white" },
 };
-const ORDER: CheckStatus[] = ["fail", "warn", "unknown", "pass"];
 
 type RunState = { kind: "idle" } | { kind: "running" } | { kind: "error"; message: string; issues?: PlanIssue[] };
 
 function StatusBadge({ status }: { status: CheckStatus }) {
-  const style = STATUS[status];
+  const style = STATUS_STYLE[status];
   return (
     <span className={`inline-flex min-w-24 items-center justify-center gap-1 rounded px-2 py-0.5 text-sm font-bold ${style.className}`}>
       <span aria-hidden="true">{style.symbol}</span>
-      {style.label}
+      {CHECK_STATUS_LABELS[status]}
     </span>
   );
 }
@@ -69,7 +68,7 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
     const key = result.accountKey ?? "";
     groups.set(key, [...(groups.get(key) ?? []), result]);
   }
-  const counts = ORDER.map((status) => ({ status, count: report.results.filter((result) => result.status === status).length }));
+  const counts = CHECK_STATUS_ORDER.map((status) => ({ status, count: report.results.filter((result) => result.status === status).length }));
   const stale = report.checkedAt < draft.plan.updatedAt;
   return (
     <section aria-labelledby="results-title" className="mt-8">
@@ -93,7 +92,7 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
             {key ? (labels.get(key) ?? key) : "Tenant"}
           </h3>
           <ul>
-            {[...results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status)).map((result) => (
+            {[...results].sort((a, b) => CHECK_STATUS_ORDER.indexOf(a.status) - CHECK_STATUS_ORDER.indexOf(b.status)).map((result) => (
               <ResultItem key={result.id} result={result} />
             ))}
           </ul>

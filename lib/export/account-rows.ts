@@ -1,6 +1,6 @@
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_TYPE_LABELS, CREATOR_LABELS, FEATURES_BY_ID, TOOL_LABELS } from "@/lib/catalog";
 import { deriveAccounts, provisioningLabel, type Plan, type RequiredAccount } from "@/lib/plan";
-import type { CheckResult, ValidationReport } from "@/lib/validation/schema";
+import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
 
 /** One row per account of the plan: the Accounts sheet, the CSV and the print view read the same rows. */
 export interface AccountRow {
@@ -37,14 +37,11 @@ export const ACCOUNT_COLUMNS: readonly { key: keyof AccountRow; header: string; 
   { key: "notes", header: "Notes", width: 40 },
 ];
 
-const SEVERITY: CheckResult["status"][] = ["fail", "warn", "unknown", "pass"];
-const VALIDATION_LABELS: Record<CheckResult["status"], string> = { fail: "Fail", warn: "Warning", unknown: "To check", pass: "Pass" };
-
 /** The worst status among an account's checks, or empty when it was not checked. */
 export function accountValidation(account: RequiredAccount, report?: ValidationReport): string {
   const statuses = report?.results.filter((result) => result.accountKey === account.key).map((result) => result.status) ?? [];
-  const worst = SEVERITY.find((status) => statuses.includes(status));
-  return worst ? VALIDATION_LABELS[worst] : "";
+  const worst = CHECK_STATUS_ORDER.find((status) => statuses.includes(status));
+  return worst ? CHECK_STATUS_LABELS[worst] : "";
 }
 
 export function rightLabel(right: RequiredAccount["rights"][number]): string {

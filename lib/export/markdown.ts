@@ -10,7 +10,7 @@ import {
   TOOL_LABELS,
 } from "@/lib/catalog";
 import { accountValueRows, deriveAccounts, effectiveFeatures, type Plan, type RequiredAccount } from "@/lib/plan";
-import type { CheckResult, ValidationReport } from "@/lib/validation/schema";
+import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type ValidationReport } from "@/lib/validation/schema";
 
 /** Escapes text the user typed so Markdown shows it literally, also inside table cells. */
 export function escapeMarkdown(text: string): string {
@@ -24,13 +24,11 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
 }
 
-const STATUS_LABELS: Record<CheckResult["status"], string> = { pass: "Pass", warn: "Warning", fail: "Fail", unknown: "To check" };
-
 function checksTable(results: readonly CheckResult[]): string[] {
   return table(
     ["Status", "Check", "Detail", "What to do"],
     results.map((result) => [
-      STATUS_LABELS[result.status],
+      CHECK_STATUS_LABELS[result.status],
       escapeMarkdown(result.title),
       escapeMarkdown(result.detail),
       escapeMarkdown(result.remediation ?? "") + (result.docUrl ? ` ([Microsoft Learn](${result.docUrl}))` : ""),
@@ -161,7 +159,7 @@ export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
     lines.push(`Checked against ${escapeMarkdown(report.tenant?.displayName ?? "the tenant")} at ${report.checkedAt}.`, "");
     const tenantWide = report.results.filter((result) => result.accountKey === undefined);
     if (tenantWide.length > 0) lines.push(...checksTable(tenantWide), "");
-    const counts = (["fail", "warn", "unknown", "pass"] as const).map((status) => `${report.results.filter((result) => result.status === status).length} ${STATUS_LABELS[status].toLowerCase()}`);
+    const counts = CHECK_STATUS_ORDER.map((status) => `${report.results.filter((result) => result.status === status).length} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);
     lines.push(`In all: ${counts.join(", ")}. Checks of an account are listed in its section.`, "");
   }
   lines.push("---", "", "This plan records accounts only. It never holds a password: installers ask for credentials on the day.", "");

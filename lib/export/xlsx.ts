@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { DATABASE_LABELS, ENTRA_AUTH_MODE_LABELS, FEATURES_BY_ID, TOOL_LABELS, ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
 import { deriveAccounts, effectiveFeatures, type Plan } from "@/lib/plan";
-import type { ValidationReport } from "@/lib/validation/schema";
+import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
 import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
 import { neutraliseCell } from "./cell-safety";
 
@@ -125,7 +125,7 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
       { header: "Microsoft Learn", width: 50 },
     ],
     (report?.results ?? []).map((result) => [
-      { pass: "Pass", warn: "Warning", fail: "Fail", unknown: "To check" }[result.status],
+      CHECK_STATUS_LABELS[result.status],
       result.accountKey ? (labels.get(result.accountKey) ?? result.accountKey) : "Tenant",
       result.title,
       result.detail,

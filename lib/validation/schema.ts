@@ -24,3 +24,9 @@ export const validationReportSchema = z.object({
 export type CheckResult = z.output<typeof checkResultSchema>;
 export type CheckStatus = CheckResult["status"];
 export type ValidationReport = z.output<typeof validationReportSchema>;
+
+/** How each status is named wherever results are shown: the Validate step, the worksheet, the workbook, the print view. */
+export const CHECK_STATUS_LABELS: Record<CheckStatus, string> = { fail: "Fail", warn: "Warning", unknown: "To check", pass: "Pass" };
+
+/** Worst first: the order results are sorted and summarised in. */
+export const CHECK_STATUS_ORDER: readonly CheckStatus[] = ["fail", "warn", "unknown", "pass"];
