@@ -8,7 +8,7 @@ const faults = [
   // Each rule is used up in turn: the drill's runs meet them one after another.
   { path: "^/\\$batch$", where: "outer", kind: "drop", times: 1 },
   { path: "^/\\$batch$", where: "outer", kind: "malformed", times: 1 },
-  { path: "^/\\$batch$", where: "outer", kind: "slow", delayMs: 4000, times: 1 },
+  { path: "^/\\$batch$", where: "outer", kind: "slow", delayMs: 6000, times: 1 },
   { path: "^/\\$batch$", where: "outer", kind: "503", times: 1 },
   { path: "^/organization$", where: "item", kind: "429", retryAfterSeconds: 120, times: 1 },
   { path: "^/domains$", where: "item", kind: "403", times: 1 },
@@ -16,7 +16,8 @@ const faults = [
 
 const servers = [
   { port, env: {} },
-  { port: port + 1, env: { PLANNER_DEMO_FAULTS: JSON.stringify(faults), GRAPH_TIMEOUT_MS: "1500" } },
+  // The timeout covers a request's retries too: 3 s leaves room for the SDK's 1-2 s wait after a 503.
+  { port: port + 1, env: { PLANNER_DEMO_FAULTS: JSON.stringify(faults), GRAPH_TIMEOUT_MS: "3000" } },
 ].map(({ port: serverPort, env }) =>
   spawn(process.execPath, ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(serverPort)], { stdio: "inherit", env: { ...process.env, ...env } }),
 );

@@ -253,7 +253,11 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     }
     if (latencyMs > 0) await sleep(latencyMs);
     const fault = takeFault(path, "outer");
-    if (fault?.kind === "slow") await sleep(fault.delayMs ?? 1000);
+    if (fault?.kind === "slow") {
+      await sleep(fault.delayMs ?? 1000);
+      // A client that gave up is gone: answering now would use up faults meant for later requests.
+      if (request.socket.destroyed) return;
+    }
     const injected = fault ? faultAnswer(fault) : undefined;
     if (injected === "drop") {
       request.socket.destroy();
