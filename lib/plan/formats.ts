@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { LIMITS, SAM_ACCOUNT_NAME_FORBIDDEN_CHARACTERS } from "@/lib/catalog";
 
 /**
@@ -115,8 +115,10 @@ export const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /** A string checked by one of the functions above, reported with its message. */
 export function formatted(problem: (value: string) => string | undefined) {
-  return z.string().superRefine((value, context) => {
-    const message = problem(value);
-    if (message) context.addIssue({ code: "custom", message });
-  });
+  return z.string().check(
+    z.superRefine((value, context) => {
+      const message = problem(value);
+      if (message) context.addIssue({ code: "custom", message });
+    }),
+  );
 }

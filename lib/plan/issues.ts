@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { core } from "zod/mini";
 
 /** A problem found in a plan, as the user and API clients see it. */
 export interface PlanIssue {
@@ -7,6 +7,6 @@ export interface PlanIssue {
   message: string;
 }
 
-export function toPlanIssues(error: z.ZodError): PlanIssue[] {
+export function toPlanIssues(error: core.$ZodError): PlanIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { core } from "zod/mini";
 import { ACCOUNT_TYPE_LABELS, FEATURES_BY_ID, TOOL_LABELS, WELL_KNOWN_ADMIN_NAMES } from "@/lib/catalog";
 import { accountsWithSteps, forestDomains, tenantDomains, type RequiredAccount } from "./derive";
 import {
@@ -16,7 +16,7 @@ type Issue = { path: (string | number)[]; message: string };
 type PlanShape = Omit<Plan, never>;
 
 /** Rules that span several fields of the plan; each issue points at the field to fix. */
-export function checkPlanRules(plan: PlanShape, context: z.RefinementCtx): void {
+export function checkPlanRules(plan: PlanShape, context: core.$RefinementCtx<PlanShape>): void {
   for (const issue of planRuleIssues(plan)) {
     context.addIssue({ code: "custom", path: issue.path, message: issue.message });
   }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   ACCOUNT_STATUSES,
   ACCOUNT_TYPES,
@@ -22,12 +22,12 @@ export const PLAN_SCHEMA_VERSION = 1;
 
 const DECISION_IDS = DECISION_REQUIREMENTS.map((requirement) => requirement.id) as [string, ...string[]];
 
-const shortText = z.string().max(200, "Shorten this to 200 characters or fewer.");
-const longText = z.string().max(2000, "Shorten this to 2,000 characters or fewer.");
+const shortText = z.string().check(z.maxLength(200, "Shorten this to 200 characters or fewer."));
+const longText = z.string().check(z.maxLength(2000, "Shorten this to 2,000 characters or fewer."));
 const fqdn = formatted(fqdnProblem);
 
 function uniqueItems<T>(label: string) {
-  return (items: T[], context: z.RefinementCtx) => {
+  return z.superRefine((items: T[], context) => {
     const seen = new Set<string>();
     items.forEach((item, index) => {
       const value = String(item).toLowerCase();
@@ -36,12 +36,12 @@ function uniqueItems<T>(label: string) {
       }
       seen.add(value);
     });
-  };
+  });
 }
 
 export const organisationSchema = z.object({
-  name: shortText.min(1, "Enter the organisation's name, as it should appear on the worksheet."),
-  preparer: shortText.min(1, "Enter the name of the person preparing this plan."),
+  name: z.string().check(z.minLength(1, "Enter the organisation's name, as it should appear on the worksheet."), z.maxLength(200, "Shorten this to 200 characters or fewer.")),
+  preparer: z.string().check(z.minLength(1, "Enter the name of the person preparing this plan."), z.maxLength(200, "Shorten this to 200 characters or fewer.")),
   contact: z.union([z.literal(""), z.email("Enter an email address like name@contoso.com, or leave it empty.")]),
 });
 
@@ -49,34 +49,36 @@ export const tenantSchema = z
   .object({
     initialDomain: z.union([
       z.literal(""),
-      z.string().regex(TENANT_INITIAL_DOMAIN_PATTERN, "Enter the tenant's initial domain, which ends in .onmicrosoft.com (like contoso.onmicrosoft.com)."),
+      z.string().check(z.regex(TENANT_INITIAL_DOMAIN_PATTERN, "Enter the tenant's initial domain, which ends in .onmicrosoft.com (like contoso.onmicrosoft.com).")),
     ]),
     tenantId: z.union([
       z.literal(""),
-      z.string().regex(TENANT_ID_PATTERN, "Enter the tenant ID as a GUID, like 72f988bf-86f1-41af-91ab-2d7cd011db47, or leave it empty."),
+      z.string().check(z.regex(TENANT_ID_PATTERN, "Enter the tenant ID as a GUID, like 72f988bf-86f1-41af-91ab-2d7cd011db47, or leave it empty.")),
     ]),
   })
-  .superRefine((tenant, context) => {
-    if (!tenant.initialDomain && !tenant.tenantId) {
-      context.addIssue({
-        code: "custom",
-        path: ["initialDomain"],
-        message: "Enter the tenant's initial domain (…onmicrosoft.com) or its tenant ID, so the plan names the right tenant.",
-      });
-    }
-  });
+  .check(
+    z.superRefine((tenant, context) => {
+      if (!tenant.initialDomain && !tenant.tenantId) {
+        context.addIssue({
+          code: "custom",
+          path: ["initialDomain"],
+          message: "Enter the tenant's initial domain (…onmicrosoft.com) or its tenant ID, so the plan names the right tenant.",
+        });
+      }
+    }),
+  );
 
 export const serverSchema = z.object({
-  id: z.string().regex(OWNER_ID_PATTERN, "Server ids look like server-1."),
+  id: z.string().check(z.regex(OWNER_ID_PATTERN, "Server ids look like server-1.")),
   name: formatted(computerNameProblem),
   role: z.enum(SERVER_ROLES),
   staging: z.boolean(),
 });
 
 export const forestSchema = z.object({
-  id: z.string().regex(OWNER_ID_PATTERN, "Forest ids look like forest-1."),
+  id: z.string().check(z.regex(OWNER_ID_PATTERN, "Forest ids look like forest-1.")),
   rootDomain: fqdn,
-  domains: z.array(fqdn).superRefine(uniqueItems("the forest's other domains")),
+  domains: z.array(fqdn).check(uniqueItems("the forest's other domains")),
   upnSuffixes: z.array(fqdn),
 });
 
@@ -89,18 +91,18 @@ export const environmentSchema = z.object({
     entraAuth: z.enum(ENTRA_AUTH_MODES),
   }),
   cloudSync: z.object({ gmsaMode: z.enum(GMSA_MODES) }),
-  servers: z.array(serverSchema).min(1, "Add the server the sync software will run on.").max(10, "Plan at most 10 servers."),
-  forests: z.array(forestSchema).min(1, "Add at least one Active Directory forest.").max(50, "Plan at most 50 forests."),
-  features: z.array(z.enum(FEATURE_IDS)).superRefine(uniqueItems("the features")),
+  servers: z.array(serverSchema).check(z.minLength(1, "Add the server the sync software will run on."), z.maxLength(10, "Plan at most 10 servers.")),
+  forests: z.array(forestSchema).check(z.minLength(1, "Add at least one Active Directory forest."), z.maxLength(50, "Plan at most 50 forests.")),
+  features: z.array(z.enum(FEATURE_IDS)).check(uniqueItems("the features")),
 });
 
 export const accountEntrySchema = z.object({
   /** False when an optional account is deliberately not used. */
   inUse: z.boolean(),
   /** UPN, sAMAccountName, gMSA name or login, depending on the account. */
-  name: z.string().max(256, "Shorten the name to 256 characters or fewer."),
+  name: z.string().check(z.maxLength(256, "Shorten the name to 256 characters or fewer.")),
   /** DNS name of the Active Directory domain the account lives in. */
-  domain: z.string().max(253, "Shorten the domain to 253 characters or fewer."),
+  domain: z.string().check(z.maxLength(253, "Shorten the domain to 253 characters or fewer.")),
   accountType: z.union([z.literal(""), z.enum(ACCOUNT_TYPES)]),
   provisioning: z.union([z.literal(""), z.enum(CONNECTOR_PROVISIONING)]),
   /** The answer to "is it a member of Domain Admins or Enterprise Admins?" */
@@ -115,10 +117,10 @@ export const planShape = z.object({
   kind: z.literal(PLAN_KIND),
   schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
   updatedAt: z.iso.datetime({ message: "Dates are ISO 8601 timestamps, like 2026-11-24T09:00:00.000Z." }),
-  decision: z.object({ requirements: z.array(z.enum(DECISION_IDS)).superRefine(uniqueItems("the requirements")) }),
+  decision: z.object({ requirements: z.array(z.enum(DECISION_IDS)).check(uniqueItems("the requirements")) }),
   tool: z.union([z.enum(TOOLS), z.null()]),
   environment: z.union([environmentSchema, z.null()]),
-  accounts: z.record(z.string().regex(ACCOUNT_KEY_PATTERN), accountEntrySchema, {
+  accounts: z.record(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)), accountEntrySchema, {
     // The issue's path names the key; the file import shows it next to this message.
     error: (issue) =>
       issue.code === "invalid_key" ? "This is not an account of the catalog: remove it, or export the plan again from the planner." : undefined,
@@ -130,7 +132,7 @@ export const planShape = z.object({
  * browser, a file being imported and a request on the server; the rules that
  * span several fields live in `checkPlanRules`.
  */
-export const planSchema = planShape.superRefine(checkPlanRules);
+export const planSchema = planShape.check(z.superRefine(checkPlanRules));
 
 export type Plan = z.output<typeof planSchema>;
 export type Environment = z.output<typeof environmentSchema>;

@@ -1,24 +1,24 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ACCOUNT_IDS } from "@/lib/catalog";
 
 /** One check's result, tied to the catalog account it concerns (null for the tenant as a whole). */
 export const checkResultSchema = z.object({
-  id: z.string().max(200),
+  id: z.string().check(z.maxLength(200)),
   account: z.union([z.enum(ACCOUNT_IDS), z.null()]),
   /** The plan's account entry the check concerns, like "connectAdDsConnector@forest-2". */
-  accountKey: z.string().max(100).optional(),
+  accountKey: z.optional(z.string().check(z.maxLength(100))),
   status: z.enum(["pass", "warn", "fail", "unknown"]),
-  title: z.string().max(500),
-  detail: z.string().max(2000),
-  remediation: z.string().max(2000).optional(),
-  docUrl: z.url().optional(),
+  title: z.string().check(z.maxLength(500)),
+  detail: z.string().check(z.maxLength(2000)),
+  remediation: z.optional(z.string().check(z.maxLength(2000))),
+  docUrl: z.optional(z.url()),
 });
 
 /** The answer of POST /api/validate, also carried into the exports. */
 export const validationReportSchema = z.object({
   checkedAt: z.iso.datetime(),
   tenant: z.union([z.object({ id: z.string(), displayName: z.string() }), z.null()]),
-  results: z.array(checkResultSchema).max(500),
+  results: z.array(checkResultSchema).check(z.maxLength(500)),
 });
 
 export type CheckResult = z.output<typeof checkResultSchema>;
