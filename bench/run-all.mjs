@@ -59,14 +59,28 @@ async function pageWeight(browser, url, seedPlan) {
   };
 }
 
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Lighthouse varies from run to run on a shared machine: its guidance is to take the median of several runs. */
 async function lighthouseScores(url) {
-  const result = await lighthouse(url, { port: DEBUG_PORT, output: "json", logLevel: "error", disableStorageReset: true, onlyCategories: ["performance", "accessibility", "best-practices"] }, desktopConfig);
-  const categories = result.lhr.categories;
+  const runs = [];
+  for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
+    const result = await lighthouse(url, { port: DEBUG_PORT, output: "json", logLevel: "error", disableStorageReset: true, onlyCategories: ["performance", "accessibility", "best-practices"] }, desktopConfig);
+    const categories = result.lhr.categories;
+    runs.push({
+      performance: Math.round(categories.performance.score * 100),
+      accessibility: Math.round(categories.accessibility.score * 100),
+      bestPractices: Math.round(categories["best-practices"].score * 100),
+    });
+  }
   return {
     url,
-    performance: Math.round(categories.performance.score * 100),
-    accessibility: Math.round(categories.accessibility.score * 100),
-    bestPractices: Math.round(categories["best-practices"].score * 100),
+    runs: runs.length,
+    performance: median(runs.map((run) => run.performance)),
+    performanceRange: [Math.min(...runs.map((run) => run.performance)), Math.max(...runs.map((run) => run.performance))],
+    accessibility: median(runs.map((run) => run.accessibility)),
+    bestPractices: median(runs.map((run) => run.bestPractices)),
   };
 }
 
@@ -131,7 +145,7 @@ async function main() {
         value: `${weight.jsKb} KB${weight.compressed ? "" : " (not compressed!)"}`,
         met: weight.jsKb <= BUDGET.jsKb,
       })),
-      ...scores.map((score) => ({ budget: `Lighthouse performance ≥ ${BUDGET.performance}: ${score.url.replace(BASE, "") || "/"}`, value: score.performance, met: score.performance >= BUDGET.performance })),
+      ...scores.map((score) => ({ budget: `Lighthouse performance ≥ ${BUDGET.performance} (median of ${LIGHTHOUSE_RUNS}): ${score.url.replace(BASE, "") || "/"}`, value: score.performance, met: score.performance >= BUDGET.performance })),
       ...scores.map((score) => ({ budget: `Lighthouse accessibility = ${BUDGET.accessibility}: ${score.url.replace(BASE, "") || "/"}`, value: score.accessibility, met: score.accessibility >= BUDGET.accessibility })),
       { budget: "Load run on /api/validate ends with zero errors", value: loadResult.errors, met: loadResult.errors === 0 },
       { budget: "Validation: at most 2 Graph round trips", value: validate.batched.roundTrips, met: validate.batched.roundTrips <= 2 },
@@ -155,11 +169,11 @@ async function main() {
       "| --- | --- | --- | --- |",
       ...weights.map((weight) => `| ${weight.url.replace(BASE, "") || "/"} | ${weight.jsKb} | ${weight.totalKb} | ${weight.requests} |`),
       "",
-      "## Lighthouse (desktop preset)",
+      `## Lighthouse (desktop preset, median of ${LIGHTHOUSE_RUNS} runs)`,
       "",
-      "| Page | Performance | Accessibility | Best practices |",
+      "| Page | Performance (range) | Accessibility | Best practices |",
       "| --- | --- | --- | --- |",
-      ...scores.map((score) => `| ${score.url.replace(BASE, "") || "/"} | ${score.performance} | ${score.accessibility} | ${score.bestPractices} |`),
+      ...scores.map((score) => `| ${score.url.replace(BASE, "") || "/"} | ${score.performance} (${score.performanceRange.join("–")}) | ${score.accessibility} | ${score.bestPractices} |`),
       "",
       `## Validation (${validate.latencyMs} ms injected latency per Graph request)`,
       "",
