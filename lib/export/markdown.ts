@@ -1,15 +1,14 @@
 import {
   ACCOUNT_STATUS_LABELS,
   CREATOR_LABELS,
-  DATABASE_LABELS,
-  ENTRA_AUTH_MODE_LABELS,
   ENTRA_ROLES,
   FEATURES_BY_ID,
   SERVER_ROLE_LABELS,
   SOURCES,
   TOOL_LABELS,
 } from "@/lib/catalog";
-import { accountValueRows, deriveAccounts, effectiveFeatures, type Plan, type RequiredAccount } from "@/lib/plan";
+import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
+import { setupRows } from "./summary";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type ValidationReport } from "@/lib/validation/schema";
 
 /** Escapes text the user typed so Markdown shows it literally, also inside table cells. */
@@ -90,20 +89,7 @@ export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
     ["Last changed", plan.updatedAt.slice(0, 10)],
     ["Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"],
   ];
-  if (environment && plan.tool) {
-    summary.push(["Tenant", [environment.tenant.initialDomain, environment.tenant.tenantId].filter(Boolean).join(" / ")]);
-    if (plan.tool === "connect") {
-      summary.push(["Install type", environment.connect.installType === "express" ? "Express settings" : "Custom installation"]);
-      summary.push(["Database", DATABASE_LABELS[environment.connect.installType === "express" ? "localDb" : environment.connect.database]]);
-      summary.push(["Authentication to Entra ID", ENTRA_AUTH_MODE_LABELS[environment.connect.entraAuth]]);
-    } else {
-      summary.push(["gMSA", environment.cloudSync.gmsaMode === "default" ? "Default (provAgentgMSA$), created by the installer" : "Custom, pre-created"]);
-    }
-    summary.push([
-      "Features",
-      [...effectiveFeatures({ ...plan, tool: plan.tool, environment })].map((id) => FEATURES_BY_ID[id].label).join(", ") || "None",
-    ]);
-  }
+  summary.push(...setupRows(plan));
   lines.push(...table(["", ""], summary.map(([field, value]) => [`**${field}**`, escapeMarkdown(value)])), "");
 
   if (environment) {

@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
-import { DATABASE_LABELS, ENTRA_AUTH_MODE_LABELS, FEATURES_BY_ID, TOOL_LABELS, ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
-import { deriveAccounts, effectiveFeatures, type Plan } from "@/lib/plan";
+import { FEATURES_BY_ID, TOOL_LABELS, ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
+import { deriveAccounts, type Plan } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
 import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
 import { neutraliseCell } from "./cell-safety";
+import { setupRows } from "./summary";
 
 /**
  * The consultant's workbook: Summary, Accounts (one row per account, with a
@@ -57,17 +58,8 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
     ["Date", plan.updatedAt.slice(0, 10)],
     ["Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"],
   ];
-  if (environment && plan.tool) {
-    if (plan.tool === "connect") {
-      const express = environment.connect.installType === "express";
-      summary.push(["Install type", express ? "Express settings" : "Custom installation"]);
-      summary.push(["Database", DATABASE_LABELS[express ? "localDb" : environment.connect.database]]);
-      summary.push(["Authentication to Entra ID", ENTRA_AUTH_MODE_LABELS[environment.connect.entraAuth]]);
-    } else {
-      summary.push(["gMSA", environment.cloudSync.gmsaMode === "default" ? "Default (provAgentgMSA$)" : "Custom, pre-created"]);
-    }
-    summary.push(["Features", [...effectiveFeatures({ ...plan, tool: plan.tool, environment })].map((id) => FEATURES_BY_ID[id].label).join(", ")]);
-    summary.push(["Tenant", [environment.tenant.initialDomain, environment.tenant.tenantId].filter(Boolean).join(" / ")]);
+  summary.push(...setupRows(plan));
+  if (environment) {
     summary.push(["Forests", environment.forests.map((forest) => forest.rootDomain).join(", ")]);
     summary.push(["Servers", environment.servers.map((server) => server.name).join(", ")]);
   }

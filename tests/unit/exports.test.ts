@@ -9,15 +9,9 @@ import { planToCsv } from "@/lib/export/csv";
 import { EXPORT_FORMAT_IDS } from "@/lib/export/formats";
 import { planToWorkbook } from "@/lib/export/xlsx";
 import { planToZip } from "@/lib/export/zip";
-import { deriveAccounts, readPlan, type Plan } from "@/lib/plan";
+import { deriveAccounts } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
-import { examplePlan } from "../fixtures/plans";
-
-function load(file: string): Plan {
-  const result = readPlan(examplePlan(file));
-  if (!result.ok) throw new Error("example invalid");
-  return structuredClone(result.plan);
-}
+import { examplePlan, loadExample } from "../fixtures/plans";
 
 const REPORT: ValidationReport = {
   checkedAt: "2026-11-24T10:00:00.000Z",
@@ -30,7 +24,7 @@ const REPORT: ValidationReport = {
 
 describe("Excel workbook", () => {
   it("has the Summary, Accounts, a Rights sheet per forest and Checks, read back by SheetJS", async () => {
-    const plan = load("connect-fabrikam-three-forests.json");
+    const plan = loadExample("connect-fabrikam-three-forests.json");
     const workbook = XLSX.read(await planToWorkbook(plan), { type: "array" });
     expect(workbook.SheetNames).toEqual(["Summary", "Accounts", "Rights fabrikam.com", "Rights tailspintoys.com", "Rights wingtiptoys.com", "Checks"]);
     expect(workbook.Props).toMatchObject({ Title: "Account plan: Fabrikam Group", Author: "Jordan Mills" });
@@ -54,7 +48,7 @@ describe("Excel workbook", () => {
   });
 
   it("freezes the header row and offers Planned, Created or Verified on every Status cell, in the file's own XML", async () => {
-    const plan = load("connect-fabrikam-three-forests.json");
+    const plan = loadExample("connect-fabrikam-three-forests.json");
     const files = unzipSync(await planToWorkbook(plan));
     const accountsXml = strFromU8(files["xl/worksheets/sheet2.xml"]!);
     expect(accountsXml).toMatch(/<pane[^>]*ySplit="1"[^>]*state="frozen"/);
@@ -66,7 +60,7 @@ describe("Excel workbook", () => {
   });
 
   it("lists the checks and the validation time when the plan was validated", async () => {
-    const workbook = XLSX.read(await planToWorkbook(load("cloud-sync-contoso.json"), REPORT), { type: "array" });
+    const workbook = XLSX.read(await planToWorkbook(loadExample("cloud-sync-contoso.json"), REPORT), { type: "array" });
     const checks = XLSX.utils.sheet_to_json<Record<string, string>>(workbook.Sheets.Checks!);
     expect(checks).toEqual([
       expect.objectContaining({ Status: "Fail", Account: "Hybrid Identity Administrator", Check: "a guest account" }),
@@ -77,7 +71,7 @@ describe("Excel workbook", () => {
   });
 
   it("neutralises cells that would run as formulas", async () => {
-    const plan = load("cloud-sync-contoso.json");
+    const plan = loadExample("cloud-sync-contoso.json");
     plan.accounts.cloudSyncHybridIdentityAdmin!.owner = "=HYPERLINK(\"http://evil\",\"x\")";
     plan.accounts.cloudSyncHybridIdentityAdmin!.notes = "@SUM(A1)";
     const workbook = XLSX.read(await planToWorkbook(plan), { type: "array", cellFormula: true });
@@ -91,7 +85,7 @@ describe("Excel workbook", () => {
 
 describe("CSV", () => {
   it("parses back to the Accounts rows with a standard parser, with a byte order mark", () => {
-    const plan = load("connect-fabrikam-three-forests.json");
+    const plan = loadExample("connect-fabrikam-three-forests.json");
     plan.accounts.connectSqlSa!.notes = 'Instance "SQL01\\ADSYNC", line one\nline two, with é';
     const csv = planToCsv(plan);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -104,7 +98,7 @@ describe("CSV", () => {
   });
 
   it("neutralises a cell beginning with =, +, -, @, tab or carriage return", () => {
-    const plan = load("cloud-sync-contoso.json");
+    const plan = loadExample("cloud-sync-contoso.json");
     plan.accounts.cloudSyncHybridIdentityAdmin!.owner = "=1+2";
     const parsed = Papa.parse<string[]>(planToCsv(plan).slice(1), { skipEmptyLines: true });
     const owner = ACCOUNT_COLUMNS.findIndex((column) => column.key === "owner");
@@ -116,7 +110,7 @@ describe("CSV", () => {
 
 describe("zip and /api/export", () => {
   it("the zip holds every format", async () => {
-    const files = unzipSync(await planToZip(load("cloud-sync-contoso.json"), REPORT));
+    const files = unzipSync(await planToZip(loadExample("cloud-sync-contoso.json"), REPORT));
     expect(Object.keys(files).sort()).toEqual(["json", "md", "csv", "ps1", "xlsx"].map((extension) => `contoso-ltd-account-plan-2026-11-20.${extension}`).sort());
     expect(strFromU8(files["contoso-ltd-account-plan-2026-11-20.md"]!)).toContain("## Tenant checks");
   });

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { exportFileName } from "@/lib/export/filename";
 import { escapeMarkdown, planToMarkdown } from "@/lib/export/markdown";
-import { deriveAccounts, readPlan, type Plan } from "@/lib/plan";
-import { examplePlan } from "../fixtures/plans";
-
-function load(file: string): Plan {
-  const result = readPlan(examplePlan(file));
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.plan;
-}
+import { deriveAccounts } from "@/lib/plan";
+import { loadExample } from "../fixtures/plans";
 
 function section(markdown: string, heading: string): string {
   const start = markdown.indexOf(`## ${heading}\n`);
@@ -19,7 +13,7 @@ function section(markdown: string, heading: string): string {
 
 describe("Markdown worksheet", () => {
   it("has one section per account with purpose, values, creator, rights and notes (Connect, three forests)", () => {
-    const plan = load("connect-fabrikam-three-forests.json");
+    const plan = loadExample("connect-fabrikam-three-forests.json");
     const markdown = planToMarkdown(plan);
     for (const account of deriveAccounts(plan)) expect(markdown).toContain(`## ${escapeMarkdown(account.label)}\n`);
 
@@ -40,7 +34,7 @@ describe("Markdown worksheet", () => {
   });
 
   it("shows the gMSA's rights and the permission types for the chosen features (Cloud Sync)", () => {
-    const markdown = planToMarkdown(load("cloud-sync-contoso.json"));
+    const markdown = planToMarkdown(loadExample("cloud-sync-contoso.json"));
     const gmsa = section(markdown, "gMSA service account");
     expect(gmsa).toContain("provAgentgMSA$");
     for (const type of ["BasicRead", "PasswordHashSync", "PasswordWriteBack", "HybridExchangePermissions", "UserGroupCreateDelete"]) {
@@ -51,7 +45,7 @@ describe("Markdown worksheet", () => {
   });
 
   it("shows values literally, so typed Markdown cannot forge structure", () => {
-    const plan = load("cloud-sync-contoso.json");
+    const plan = loadExample("cloud-sync-contoso.json");
     plan.accounts.cloudSyncHybridIdentityAdmin!.owner = "Eve | **bold** [link](http://x)\n# heading";
     const markdown = planToMarkdown(plan);
     expect(markdown).toContain("Eve \\| \\*\\*bold\\*\\* \\[link\\]\\(http://x\\) \\# heading");
@@ -59,12 +53,12 @@ describe("Markdown worksheet", () => {
   });
 
   it("never mentions a password value, and says why", () => {
-    const markdown = planToMarkdown(load("connect-fabrikam-three-forests.json"));
+    const markdown = planToMarkdown(loadExample("connect-fabrikam-three-forests.json"));
     expect(markdown).toContain("It never holds a password");
   });
 
   it("names files after the organisation and the date", () => {
-    const plan = load("connect-fabrikam-three-forests.json");
+    const plan = loadExample("connect-fabrikam-three-forests.json");
     expect(exportFileName(plan, "md")).toBe("fabrikam-group-account-plan-2026-11-21.md");
     plan.environment!.organisation.name = "Société Générale / R&D";
     expect(exportFileName(plan, "json")).toBe("societe-generale-r-d-account-plan-2026-11-21.json");

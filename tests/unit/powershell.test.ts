@@ -3,20 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Parser } from "web-tree-sitter";
 import { planToPowerShell } from "@/lib/export/powershell";
 import { psLiteral, ScriptValueError } from "@/lib/export/powershell-literal";
-import { planSchema, readPlan, type Plan } from "@/lib/plan";
-import { examplePlan } from "../fixtures/plans";
+import { planSchema } from "@/lib/plan";
+import { loadExample } from "../fixtures/plans";
 import { errorNodes, literalRanges, powershellParser } from "../support/powershell-grammar";
 
 let parser: Parser;
 beforeAll(async () => {
   parser = await powershellParser();
 });
-
-function load(file: string): Plan {
-  const result = readPlan(examplePlan(file));
-  if (!result.ok) throw new Error("example invalid");
-  return structuredClone(result.plan);
-}
 
 function parse(script: string) {
   const tree = parser.parse(script);
@@ -44,7 +38,7 @@ function expectOnlyInLiterals(script: string, ranges: [number, number][], value:
 
 describe("install-day PowerShell scripts", () => {
   it.each(["cloud-sync-contoso.json", "connect-fabrikam-three-forests.json"])("%s: parses without errors and supports -WhatIf", (file) => {
-    const script = planToPowerShell(load(file));
+    const script = planToPowerShell(loadExample(file));
     expect(errorNodes(parse(script))).toEqual([]);
     expect(script).toContain("#Requires -RunAsAdministrator");
     expect(script).toContain("[CmdletBinding(SupportsShouldProcess)]");
@@ -53,7 +47,7 @@ describe("install-day PowerShell scripts", () => {
   });
 
   it("Cloud Sync: checks the KDS root key and the gMSA for the agent hosts, then sets each feature's permission type and hardens", () => {
-    const script = planToPowerShell(load("cloud-sync-contoso.json"));
+    const script = planToPowerShell(loadExample("cloud-sync-contoso.json"));
     expect(script).toContain("Get-KdsRootKey");
     expect(script).toContain("$GmsaName = 'provAgentgMSA'");
     expect(script).toContain("$GmsaHosts = @('AGENT01$', 'AGENT02$', 'AGENT03$')");
@@ -61,7 +55,7 @@ describe("install-day PowerShell scripts", () => {
     expect(script).toContain("Set-AADCloudSyncRestrictedPermissions -Credential $EnterpriseAdmin");
     // The default gMSA is the wizard's to create; a custom one is created here.
     expect(script).not.toContain("New-ADServiceAccount");
-    const custom = load("cloud-sync-contoso.json");
+    const custom = loadExample("cloud-sync-contoso.json");
     custom.environment!.cloudSync.gmsaMode = "custom";
     custom.accounts.cloudSyncGmsa!.name = "gmsaAgent$";
     expect(planSchema.safeParse(custom).success).toBe(true);
@@ -69,7 +63,7 @@ describe("install-day PowerShell scripts", () => {
   });
 
   it("Connect: creates pre-created connector accounts with a password read at run time, and grants each feature's rights per forest", () => {
-    const script = planToPowerShell(load("connect-fabrikam-three-forests.json"));
+    const script = planToPowerShell(loadExample("connect-fabrikam-three-forests.json"));
     expect(script).toContain("$Connector1 = [pscustomobject]@{ Forest = 'fabrikam.com'; Name = 'svc-aadc-fab'; Domain = 'fabrikam.com' }");
     expect(script.match(/Read-Host -AsSecureString/g)).toHaveLength(2);
     expect(script.match(/Set-ADSyncPasswordWritebackPermissions -ADConnectorAccountName/g)).toHaveLength(3);
@@ -85,7 +79,7 @@ describe("install-day PowerShell scripts", () => {
   });
 
   it("refuses a value that is not what its field must be", () => {
-    const plan = load("connect-fabrikam-three-forests.json");
+    const plan = loadExample("connect-fabrikam-three-forests.json");
     plan.accounts["connectAdDsConnector@forest-1"]!.name = "bad;name";
     expect(() => planToPowerShell(plan)).toThrow(ScriptValueError);
   });
@@ -97,7 +91,7 @@ describe("install-day PowerShell scripts", () => {
     const text = marked(fc.string({ unit: fc.constantFrom(..."abc'\u2018\u2019\u201A\u201B\"\u201C\u201D`$(){};#\n\r\t|&<>@\u00e9\u4e2d".split("")), minLength: 1, maxLength: 40 }));
     fc.assert(
       fc.property(text, text, hostile, hostile, hostile, fc.boolean(), (organisation, preparer, connectorName, serviceGmsa, cloudGmsa, cloud) => {
-        const plan = load(cloud ? "cloud-sync-contoso.json" : "connect-fabrikam-three-forests.json");
+        const plan = loadExample(cloud ? "cloud-sync-contoso.json" : "connect-fabrikam-three-forests.json");
         plan.environment!.organisation.name = organisation;
         plan.environment!.organisation.preparer = preparer;
         const values = [organisation, preparer];
