@@ -1,41 +1,112 @@
 /**
- * The Microsoft Learn pages the catalog's facts come from. Each fact in the
- * catalog cites one of these ids, so a reader can check it at the source.
+ * The Microsoft Learn pages the catalog's facts come from. Each fact cites one
+ * of these ids together with the heading of the section that states it, so a
+ * reader can check it at the source. `msDate` is the page's own date
+ * (`ms.date`) in the copy that was read; `checked` is when it was read.
  */
 
-const LEARN_HYBRID = "https://learn.microsoft.com/en-us/entra/identity/hybrid/";
+/** The day the catalog's facts were last checked against the pages below. */
+export const CATALOG_FACTS_AS_OF = "2026-11-25";
 
-function hybridPage(path: string, title: string) {
-  return { url: `${LEARN_HYBRID}${path}`, title } as const;
+const LEARN = "https://learn.microsoft.com/en-us/";
+
+export interface SourcePage {
+  url: string;
+  title: string;
+  /** The page's `ms.date` in the copy checked (YYYY-MM-DD). */
+  msDate: string;
+  checked: string;
 }
 
+function page(path: string, title: string, msDate: string): SourcePage {
+  return { url: `${LEARN}${path}`, title, msDate, checked: CATALOG_FACTS_AS_OF };
+}
+
+const hybrid = (path: string, title: string, msDate: string) => page(`entra/identity/hybrid/${path}`, title, msDate);
+
 export const SOURCES = {
-  accounts: hybridPage("accounts", "Accounts for integrating with Active Directory"),
-  cloudSyncPrerequisites: hybridPage("cloud-sync/how-to-prerequisites", "Prerequisites for Microsoft Entra Cloud Sync"),
-  cloudSyncGmsa: hybridPage("cloud-sync/gmsa-cloud-sync", "Group managed service accounts for cloud sync"),
-  cloudSyncGmsaCmdlets: hybridPage("cloud-sync/how-to-gmsa-cmdlets", "Cloud sync gMSA PowerShell cmdlets"),
-  cloudSyncInstall: hybridPage("cloud-sync/how-to-install", "Install the Microsoft Entra provisioning agent"),
-  cloudSyncTroubleshoot: hybridPage("cloud-sync/how-to-troubleshoot", "Cloud sync troubleshooting"),
-  cloudSyncSso: hybridPage("cloud-sync/how-to-sso", "Use single sign-on with cloud sync"),
-  decisionGuide: hybridPage("cloud-sync/connect-to-cloud-sync-decision-guide", "Choosing between Microsoft Entra Connect Sync and Cloud Sync"),
-  connectAccounts: hybridPage("connect/reference-connect-accounts-permissions", "Microsoft Entra Connect: Accounts and permissions"),
-  connectConnectorAccount: hybridPage(
-    "connect/how-to-connect-configure-ad-ds-connector-account",
-    "Microsoft Entra Connect: Configure AD DS Connector account permissions",
+  accounts: hybrid("accounts", "Accounts for integrating with Active Directory", "2025-04-09"),
+  commonScenarios: hybrid("common-scenarios", "Common hybrid scenarios with Microsoft Entra ID", "2024-04-26"),
+  cloudSyncPrerequisites: hybrid("cloud-sync/how-to-prerequisites", "Prerequisites for Microsoft Entra Cloud Sync in Microsoft Entra ID", "2025-09-29"),
+  cloudSyncGmsa: hybrid("cloud-sync/gmsa-cloud-sync", "Use a group managed service account with Microsoft Entra Cloud Sync", "2024-05-28"),
+  cloudSyncGmsaCmdlets: hybrid("cloud-sync/how-to-gmsa-cmdlets", "Microsoft Entra provisioning Agent gMSA PowerShell cmdlets", "2025-04-09"),
+  cloudSyncInstall: hybrid("cloud-sync/how-to-install", "Install the Microsoft Entra provisioning agent", "2025-04-09"),
+  cloudSyncVersionHistory: hybrid("cloud-sync/reference-version-history", "Microsoft Entra provisioning agent: Version release history", "2025-09-23"),
+  cloudSyncDeviceSync: hybrid("cloud-sync/device-sync", "Configure device sync with Microsoft Entra Cloud Sync (preview)", "2026-07-21"),
+  cloudSyncSso: hybrid("cloud-sync/how-to-sso", "How to use single sign-on with cloud sync", "2025-04-09"),
+  cloudSyncGroupProvisioning: hybrid(
+    "cloud-sync/how-to-prerequisites-provision-entra-to-active-directory",
+    "Prerequisites for group provisioning to Active Directory",
+    "2025-09-23",
   ),
-  connectAdSyncConfig: hybridPage("connect/reference-connect-adsyncconfig", "Microsoft Entra Connect: ADSyncConfig PowerShell reference"),
-  connectPrerequisites: hybridPage("connect/how-to-connect-install-prerequisites", "Prerequisites for Microsoft Entra Connect"),
-  connectServiceAccount: hybridPage("connect/concept-adsync-service-account", "Microsoft Entra Connect: ADSync service account"),
-  connectAppAuth: hybridPage("connect/authenticate-application-id", "Authenticate Microsoft Entra Connect with application identity"),
-  connectExpress: hybridPage("connect/how-to-connect-install-express", "Microsoft Entra Connect: Express settings"),
-  connectCustom: hybridPage("connect/how-to-connect-install-custom", "Microsoft Entra Connect: Custom installation"),
-  connectSqlDelegation: hybridPage("connect/how-to-connect-install-sql-delegation", "Install Microsoft Entra Connect using SQL delegated administrator permissions"),
-  seamlessSso: hybridPage("connect/how-to-connect-sso-quick-start", "Microsoft Entra seamless single sign-on: Quickstart"),
-  deviceWriteback: hybridPage("connect/how-to-connect-device-writeback", "Microsoft Entra Connect: Enabling device writeback"),
-  rolesReference: {
-    url: "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference",
-    title: "Microsoft Entra built-in roles",
-  },
-} as const;
+  cloudSyncSsprWriteback: page(
+    "entra/identity/authentication/tutorial-enable-cloud-sync-sspr-writeback",
+    "Enable Microsoft Entra Connect cloud sync password writeback",
+    "2023-09-13",
+  ),
+  decisionGuide: hybrid("cloud-sync/connect-to-cloud-sync-decision-guide", "Migrate from Microsoft Entra Connect to Cloud Sync: Decision Guide", "2025-02-17"),
+  connectAccounts: hybrid("connect/reference-connect-accounts-permissions", "Microsoft Entra Connect: Accounts and permissions", "2023-11-06"),
+  connectConnectorAccount: hybrid(
+    "connect/how-to-connect-configure-ad-ds-connector-account",
+    "Microsoft Entra Connect: Configure AD DS Connector Account Permissions",
+    "2023-11-06",
+  ),
+  connectAdSyncConfig: hybrid("connect/reference-connect-adsyncconfig", "Microsoft Entra Connect: ADSyncConfig PowerShell Reference", "2025-04-09"),
+  connectPrerequisites: hybrid("connect/how-to-connect-install-prerequisites", "Microsoft Entra Connect: Prerequisites and hardware", "2025-08-28"),
+  connectSecurityUpdates: hybrid(
+    "connect/security-updates-pks",
+    "Security hardening to the autoupgrade process for Microsoft Entra Connect and Microsoft Entra Connect Health",
+    "2025-09-17",
+  ),
+  connectServiceAccount: hybrid("connect/concept-adsync-service-account", "Microsoft Entra Connect: ADSync service account", "2025-04-09"),
+  connectAppAuth: hybrid("connect/authenticate-application-id", "Authenticate to Microsoft Entra ID by Using Application Identity", "2025-07-24"),
+  connectExpress: hybrid("connect/how-to-connect-install-express", "Microsoft Entra Connect Sync: Get started by using express settings", "2025-04-09"),
+  connectCustom: hybrid("connect/how-to-connect-install-custom", "Customize an installation of Microsoft Entra Connect", "2025-04-09"),
+  connectSqlDelegation: hybrid(
+    "connect/how-to-connect-install-sql-delegation",
+    "Install Microsoft Entra Connect using SQL delegated administrator permissions",
+    "2025-04-09",
+  ),
+  connectDesignConcepts: hybrid("connect/plan-connect-design-concepts", "Microsoft Entra Connect: Design concepts", "2025-04-09"),
+  connectVersionHistory: hybrid("connect/reference-connect-version-history", "Microsoft Entra Connect: Version release history", "2023-11-06"),
+  seamlessSso: hybrid("connect/how-to-connect-sso-quick-start", "Quickstart: Microsoft Entra seamless single sign-on", "2025-04-09"),
+  deviceWriteback: hybrid("connect/how-to-connect-device-writeback", "Microsoft Entra Connect: Enabling device writeback", "2025-04-09"),
+  passThroughAuth: hybrid("connect/how-to-connect-pta-quick-start", "Microsoft Entra pass-through authentication - Quickstart", "2023-11-06"),
+  ssprWriteback: page("entra/identity/authentication/tutorial-enable-sspr-writeback", "Enable Microsoft Entra password writeback", "2023-09-13"),
+  rolesReference: page("entra/identity/role-based-access-control/permissions-reference", "Microsoft Entra built-in roles", "2025-06-25"),
+  domainServicesPasswordHashSync: page(
+    "entra/identity/domain-services/tutorial-configure-password-hash-sync",
+    "Enable password hash sync for Microsoft Entra Domain Services",
+    "2025-02-19",
+  ),
+  kdsRootKey: page(
+    "windows-server/security/group-managed-service-accounts/create-the-key-distribution-services-kds-root-key",
+    "Create the Key Distribution Services KDS Root Key",
+    "2023-04-10",
+  ),
+  setAdServiceAccount: page(
+    "powershell/module/activedirectory/set-adserviceaccount",
+    "Set-ADServiceAccount (ActiveDirectory)",
+    "2016-12-27",
+  ),
+  adRightReplicatingChanges: page("windows/win32/adschema/r-ds-replication-get-changes", "DS-Replication-Get-Changes extended right", "2018-05-31"),
+  adRightReplicatingChangesAll: page(
+    "windows/win32/adschema/r-ds-replication-get-changes-all",
+    "DS-Replication-Get-Changes-All extended right",
+    "2018-05-31",
+  ),
+  adRightResetPassword: page("windows/win32/adschema/r-user-force-change-password", "User-Force-Change-Password extended right", "2018-05-31"),
+  adRightChangePassword: page("windows/win32/adschema/r-user-change-password", "User-Change-Password extended right", "2018-05-31"),
+  adRightUnexpirePassword: page("windows/win32/adschema/r-unexpire-password", "Unexpire-Password extended right", "2018-05-31"),
+  adAttributeConsistencyGuid: page("windows/win32/adschema/a-ms-ds-consistencyguid", "MS-DS-Consistency-Guid attribute", "2018-05-31"),
+  adAttributeLockoutTime: page("windows/win32/adschema/a-lockouttime", "Lockout-Time attribute", "2018-05-31"),
+  adAttributePwdLastSet: page("windows/win32/adschema/a-pwdlastset", "Pwd-Last-Set attribute", "2018-05-31"),
+} as const satisfies Record<string, SourcePage>;
 
 export type SourceId = keyof typeof SOURCES;
+
+/** A citation's readable form: "Page title, section “Heading” (page dated 2025-04-09)". */
+export function citationText(citation: { source: SourceId; section: string }): string {
+  const source = SOURCES[citation.source];
+  return `${source.title}, section “${citation.section}” (page dated ${source.msDate})`;
+}

@@ -7,7 +7,6 @@ export const ACCOUNT_IDS = [
   "cloudSyncDomainAdmin",
   "cloudSyncHybridIdentityAdmin",
   "cloudSyncGmsa",
-  "cloudSyncAgentService",
   "connectAdDsConnector",
   "connectAdSyncService",
   "connectEntraConnector",
@@ -15,14 +14,24 @@ export const ACCOUNT_IDS = [
   "connectEnterpriseAdmin",
   "connectHybridIdentityAdmin",
   "connectSqlSa",
+  "seamlessSsoDomainAdmin",
   "seamlessSsoComputer",
+  "ptaAgentRegistrar",
+  "adfsDomainAdmin",
+  "adfsServiceAccount",
+  "adfsProxyTrust",
+  "wapLocalAdmin",
   "globalAdministrator",
   "breakGlassAdmin",
 ] as const;
 export type AccountId = (typeof ACCOUNT_IDS)[number];
 
-/** One account per plan, one per forest, or one per sync server. */
-export type AccountScope = "tenant" | "forest" | "server";
+/**
+ * How many of an account a plan has: one per plan, one per forest, one per
+ * sync server, or one per Active Directory domain that sync servers are
+ * joined to (the Cloud Sync gMSA lives in its agent hosts' domain).
+ */
+export type AccountScope = "tenant" | "forest" | "server" | "serverDomain";
 
 /**
  * What identifies the account, and so which fields its step asks for:
@@ -32,9 +41,23 @@ export type AccountScope = "tenant" | "forest" | "server";
  * - `gmsa`: a group managed service account, name ending in `$`, plus domain;
  * - `serviceAccount`: the user picks the kind (VSA, sMSA, gMSA, domain or local user) and names it;
  * - `sqlLogin`: a SQL Server login, `DOMAIN\name` or a SQL login name;
+ * - `application`: a Microsoft Entra application identity (or, in legacy mode, the wizard's `Sync_` user);
  * - `generated`: the name is made by Microsoft's installer or wizard; nothing to enter.
  */
-export type IdentityKind = "upn" | "adUser" | "localOrDomainUser" | "gmsa" | "serviceAccount" | "sqlLogin" | "generated";
+export type IdentityKind = "upn" | "adUser" | "localOrDomainUser" | "gmsa" | "serviceAccount" | "sqlLogin" | "application" | "generated";
+
+/** Where a fact is stated: the page, and the heading of the section that says it. */
+export interface Citation {
+  source: SourceId;
+  /** The section heading as the page writes it; "Introduction" for text before the first heading. */
+  section: string;
+}
+
+/** A statement the planner shows, with where Microsoft says it. */
+export interface Fact {
+  text: string;
+  cite: Citation;
+}
 
 /** A right granted on Active Directory objects, and the cmdlet that grants it. */
 export interface RightDefinition {
@@ -47,25 +70,27 @@ export interface RightDefinition {
   permissionType?: string;
   note?: string;
   when?: Condition;
-  source: SourceId;
+  cite: Citation;
 }
 
 /** Where two of Microsoft's pages say different things, both are kept and shown. */
 export interface Disagreement {
   topic: string;
-  readings: readonly { says: string; source: SourceId }[];
+  readings: readonly { says: string; cite: Citation }[];
 }
 
 export interface CreationRule {
   when: Condition;
   by: Creator;
   how: string;
+  cite: Citation;
 }
 
 export interface NameRule {
   when: Condition;
   /** May hold `{server}`, `{tenant}` and `{forest}` placeholders, filled in per plan. */
   name: string;
+  cite: Citation;
 }
 
 export interface ServiceAccountOption {
@@ -75,6 +100,7 @@ export interface ServiceAccountOption {
   recommended?: AccountType;
   /** Why the others are not allowed here. */
   why: string;
+  cite: Citation;
 }
 
 /** A row of Microsoft's "Accounts for integrating with Active Directory" article. */
@@ -84,13 +110,22 @@ export interface ArticleRow {
   description: string;
 }
 
+/** What a Microsoft Entra user account must be, beyond holding its roles. */
+export type UpnRule = "tenantMember" | "cloudOnly";
+
+/**
+ * How the tenant checks judge an Entra account's role: Connect's installer
+ * needs the role assigned to the user directly; elsewhere a group works too.
+ */
+export type RoleAssignmentRule = "direct" | "directOrGroup";
+
 export interface AccountDefinition {
   id: AccountId;
   /** Microsoft's name for the account, as the installers and docs say it. */
   name: string;
   tools: readonly Tool[];
   articleRow?: ArticleRow;
-  purpose: string;
+  purpose: Fact;
   directory: "entra" | "activeDirectory" | "server" | "sql";
   scope: AccountScope;
   identity: IdentityKind;
@@ -103,11 +138,27 @@ export interface AccountDefinition {
   creation: readonly CreationRule[];
   defaultNames?: readonly NameRule[];
   serviceAccountOptions?: readonly ServiceAccountOption[];
-  /** Entra roles the account must hold. */
+  /** Entra roles the account must hold (any one of them, or a higher role the checks accept). */
   roles?: readonly EntraRoleId[];
-  constraints: readonly string[];
+  /** For `upn` accounts: a member of the tenant in one of its domains, or a cloud-only (…onmicrosoft.com) account. */
+  upnRule?: UpnRule;
+  roleAssignment?: RoleAssignmentRule;
+  /**
+   * An ordinary Active Directory user that must not be privileged: names of
+   * managed service accounts and built-in admins are refused, and the step asks
+   * whether it is in Domain Admins or Enterprise Admins.
+   */
+  ordinaryUserOnly?: boolean;
+  /**
+   * The step asks who creates the account: the wizard ("Create new account",
+   * which names it itself and needs the forest's Enterprise Admin) or an
+   * administrator beforehand ("Use existing account").
+   */
+  provisioningChoice?: boolean;
+  constraints: readonly Fact[];
   rights?: readonly RightDefinition[];
-  securityNotes: readonly string[];
+  securityNotes: readonly Fact[];
   disagreements?: readonly Disagreement[];
+  /** Every page the account's facts come from. */
   sources: readonly SourceId[];
 }

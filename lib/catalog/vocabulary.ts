@@ -16,10 +16,16 @@ export type Database = (typeof DATABASES)[number];
 export const SERVER_ROLES = ["memberServer", "domainController"] as const;
 export type ServerRole = (typeof SERVER_ROLES)[number];
 
+/**
+ * Everything a plan can switch on, as the catalog's conditions and rights
+ * name it. The plan chooses some of these as features (PLAN_FEATURE_IDS); the
+ * others follow from its sign-in method and source anchor.
+ */
 export const FEATURE_IDS = [
   "passwordHashSync",
   "passThroughAuth",
   "federation",
+  "pingFederate",
   "passwordWriteback",
   "exchangeHybrid",
   "exchangeMailPublicFolders",
@@ -31,6 +37,66 @@ export const FEATURE_IDS = [
   "connectHealth",
 ] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
+
+/** The features a plan ticks (the Connect wizard's "Optional features" and their Cloud Sync peers). */
+export const PLAN_FEATURE_IDS = [
+  "passwordHashSync",
+  "passwordWriteback",
+  "exchangeHybrid",
+  "exchangeMailPublicFolders",
+  "groupWriteback",
+  "groupProvisioningToAd",
+  "deviceWriteback",
+  "connectHealth",
+] as const satisfies readonly FeatureId[];
+export type PlanFeatureId = (typeof PLAN_FEATURE_IDS)[number];
+
+/** How users sign in: the Connect wizard's "User sign-in" page. */
+export const SIGN_IN_METHODS = ["passwordHashSync", "passThroughAuth", "federationAdfs", "federationPingFederate", "doNotConfigure"] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+export const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = {
+  passwordHashSync: "Password hash synchronization",
+  passThroughAuth: "Pass-through authentication",
+  federationAdfs: "Federation with AD FS",
+  federationPingFederate: "Federation with PingFederate",
+  doNotConfigure: "Do not configure",
+};
+
+/** The sign-in methods each tool can set up (Cloud Sync leaves an existing pass-through or AD FS setup as it is). */
+export const SIGN_IN_METHODS_BY_TOOL: Record<Tool, readonly SignInMethod[]> = {
+  connect: SIGN_IN_METHODS,
+  cloudSync: ["passwordHashSync", "doNotConfigure"],
+};
+
+/** The feature each sign-in method turns on, where it has one. */
+export const SIGN_IN_METHOD_FEATURE: Record<SignInMethod, FeatureId | undefined> = {
+  passwordHashSync: "passwordHashSync",
+  passThroughAuth: "passThroughAuth",
+  federationAdfs: "federation",
+  federationPingFederate: "pingFederate",
+  doNotConfigure: undefined,
+};
+
+/** The Connect wizard's "Identifying users" page: how the source anchor is chosen. */
+export const SOURCE_ANCHORS = ["msDsConsistencyGuid", "objectGUID", "otherAttribute"] as const;
+export type SourceAnchor = (typeof SOURCE_ANCHORS)[number];
+
+export const SOURCE_ANCHOR_LABELS: Record<SourceAnchor, string> = {
+  msDsConsistencyGuid: "Let Microsoft Entra ID manage the source anchor (ms-DS-ConsistencyGuid)",
+  objectGUID: "A specific attribute: objectGUID",
+  otherAttribute: "A specific attribute: another one",
+};
+
+/** Where the private key of a Connect application identity's certificate lives. */
+export const KEY_STORAGES = ["tpm", "hsm", "software"] as const;
+export type KeyStorage = (typeof KEY_STORAGES)[number];
+
+export const KEY_STORAGE_LABELS: Record<KeyStorage, string> = {
+  tpm: "The server's Trusted Platform Module (TPM 2.0)",
+  hsm: "A hardware security module (HSM)",
+  software: "Software key storage, non-exportable key",
+};
 
 /** How a service or admin account exists, where the user has a choice. */
 export const ACCOUNT_TYPES = ["vsa", "smsa", "gmsa", "domainUser", "localUser"] as const;

@@ -6,10 +6,13 @@ import {
   DATABASES,
   DECISION_REQUIREMENTS,
   ENTRA_AUTH_MODES,
-  FEATURE_IDS,
   GMSA_MODES,
   INSTALL_TYPES,
+  KEY_STORAGES,
+  PLAN_FEATURE_IDS,
   SERVER_ROLES,
+  SIGN_IN_METHODS,
+  SOURCE_ANCHORS,
   TOOLS,
 } from "@/lib/catalog";
 import { computerNameProblem, fqdnProblem, formatted, TENANT_ID_PATTERN, TENANT_INITIAL_DOMAIN_PATTERN } from "./formats";
@@ -18,13 +21,15 @@ import { checkPlanRules } from "./rules";
 
 /** Identifies a file as a plan of this app, so a foreign JSON file is named as such. */
 export const PLAN_KIND = "entra-sync-account-plan";
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 const DECISION_IDS = DECISION_REQUIREMENTS.map((requirement) => requirement.id) as [string, ...string[]];
 
 const shortText = z.string().check(z.maxLength(200, "Shorten this to 200 characters or fewer."));
 const longText = z.string().check(z.maxLength(2000, "Shorten this to 2,000 characters or fewer."));
 const fqdn = formatted(fqdnProblem);
+const fqdnOrEmpty = z.union([z.literal(""), fqdn]);
+const ownerIdOrEmpty = z.union([z.literal(""), z.string().check(z.regex(OWNER_ID_PATTERN, "Forest ids look like forest-1."))]);
 
 function uniqueItems<T>(label: string) {
   return z.superRefine((items: T[], context) => {
@@ -73,6 +78,8 @@ export const serverSchema = z.object({
   name: formatted(computerNameProblem),
   role: z.enum(SERVER_ROLES),
   staging: z.boolean(),
+  /** The Active Directory domain the server is joined to (a Cloud Sync agent's gMSA is created there). */
+  domain: fqdnOrEmpty,
 });
 
 export const forestSchema = z.object({
@@ -80,20 +87,49 @@ export const forestSchema = z.object({
   rootDomain: fqdn,
   domains: z.array(fqdn).check(uniqueItems("the forest's other domains")),
   upnSuffixes: z.array(fqdn),
+  /** Distinguished name of the OU where the install-day scripts create this forest's accounts; empty for the default containers. */
+  accountsOu: z.string().check(z.maxLength(1000, "Shorten the OU's distinguished name to 1,000 characters or fewer.")),
 });
+
+/** Server names listed by name only: AD FS servers, Web Application Proxy servers, pass-through agents. */
+const serverNames = z.array(formatted(computerNameProblem)).check(z.maxLength(40, "List at most 40 servers."), uniqueItems("the servers"));
 
 export const environmentSchema = z.object({
   organisation: organisationSchema,
   tenant: tenantSchema,
+  /** The Connect wizard's "User sign-in" page; Cloud Sync sets up password hash sync or leaves sign-in as it is. */
+  signIn: z.object({
+    method: z.enum(SIGN_IN_METHODS),
+    seamlessSso: z.boolean(),
+  }),
   connect: z.object({
     installType: z.enum(INSTALL_TYPES),
     database: z.enum(DATABASES),
     entraAuth: z.enum(ENTRA_AUTH_MODES),
+    /** One anchor for every Connect server of the tenant, staging servers included. */
+    sourceAnchor: z.enum(SOURCE_ANCHORS),
+    sourceAnchorAttribute: shortText,
+    /** The full SQL Server's host (remote SQL) and instance name, and who administers it. */
+    sqlServer: z.union([z.literal(""), formatted(computerNameProblem)]),
+    sqlInstance: shortText,
+    sqlAdministrator: shortText,
+    /** The server reaches the internet through a proxy that asks for credentials: rules out the virtual service account. */
+    authenticatingProxy: z.boolean(),
+    /** The one forest devices are written back to (device writeback supports a single user forest). */
+    deviceWritebackForestId: ownerIdOrEmpty,
+    /** The forest Exchange is installed in; empty when Exchange is in every forest of the plan. */
+    exchangeForestId: ownerIdOrEmpty,
   }),
   cloudSync: z.object({ gmsaMode: z.enum(GMSA_MODES) }),
+  federation: z.object({
+    adfsServers: serverNames,
+    wapServers: serverNames,
+  }),
+  /** Pass-through authentication agents besides the Connect server, which runs the first one. */
+  passThroughAgents: serverNames,
   servers: z.array(serverSchema).check(z.minLength(1, "Add the server the sync software will run on."), z.maxLength(10, "Plan at most 10 servers.")),
   forests: z.array(forestSchema).check(z.minLength(1, "Add at least one Active Directory forest."), z.maxLength(50, "Plan at most 50 forests.")),
-  features: z.array(z.enum(FEATURE_IDS)).check(uniqueItems("the features")),
+  features: z.array(z.enum(PLAN_FEATURE_IDS)).check(uniqueItems("the features")),
 });
 
 export const accountEntrySchema = z.object({
@@ -105,6 +141,8 @@ export const accountEntrySchema = z.object({
   domain: z.string().check(z.maxLength(253, "Shorten the domain to 253 characters or fewer.")),
   accountType: z.union([z.literal(""), z.enum(ACCOUNT_TYPES)]),
   provisioning: z.union([z.literal(""), z.enum(CONNECTOR_PROVISIONING)]),
+  /** For a certificate-based application identity: where the certificate's private key lives. */
+  keyStorage: z.union([z.literal(""), z.enum(KEY_STORAGES)]),
   /** The answer to "is it a member of Domain Admins or Enterprise Admins?" */
   privilegedGroupMember: z.boolean(),
   owner: shortText,
