@@ -13,6 +13,8 @@ export const LIMITS = {
   syncAccountsPerTenant: 20,
   /** Cloud sync agents Microsoft recommends for high availability. */
   recommendedCloudSyncAgents: 3,
+  /** Pass-through authentication agents Microsoft asks for in production (the Connect server runs the first). */
+  recommendedPassThroughAgents: 3,
   /** Objects SQL Server Express LocalDB (10 GB) handles. */
   localDbObjectLimit: 100_000,
 } as const;

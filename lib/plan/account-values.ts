@@ -1,10 +1,22 @@
-import { ACCOUNT_STATUS_LABELS, ACCOUNT_TYPE_LABELS, type ConnectorProvisioning } from "@/lib/catalog";
+import { ACCOUNT_STATUS_LABELS, ACCOUNT_TYPE_LABELS, KEY_STORAGE_LABELS, type ConnectorProvisioning, type IdentityKind } from "@/lib/catalog";
 import type { RequiredAccount } from "./derive";
 import type { AccountEntry } from "./schema";
 
 const PROVISIONING_LABELS: Record<ConnectorProvisioning, string> = {
-  wizard: "The wizard creates it (\"Create new account\", with Enterprise Admin credentials)",
+  wizard: "The wizard creates it and names it MSOL_… (\"Create new account\", with this forest's Enterprise Admin)",
   existing: "An administrator creates it first (\"Use existing account\")",
+};
+
+/** What the name field holds, by what identifies the account. */
+const NAME_LABELS: Record<IdentityKind, string> = {
+  upn: "User principal name",
+  adUser: "Name",
+  localOrDomainUser: "Name",
+  gmsa: "Name",
+  serviceAccount: "Name",
+  sqlLogin: "Login",
+  application: "Application",
+  generated: "Name",
 };
 
 export function provisioningLabel(value: ConnectorProvisioning): string {
@@ -20,14 +32,14 @@ export function accountValueRows(account: RequiredAccount, entry: AccountEntry |
   if (!entry) return [["Status", "Not filled in yet"]];
   if (!entry.inUse) return [["In use", "No: this optional account is not used"]];
   const rows: [string, string][] = [];
-  const { identity } = account.definition;
-  const nameLabel = identity === "upn" ? "User principal name" : identity === "sqlLogin" ? "Login" : "Name";
+  const { identity, ordinaryUserOnly, provisioningChoice } = account.definition;
   const name = entry.name || account.defaultName || "";
   if (identity === "serviceAccount" && entry.accountType) rows.push(["Kind of account", ACCOUNT_TYPE_LABELS[entry.accountType]]);
-  if (entry.provisioning) rows.push(["Created by", PROVISIONING_LABELS[entry.provisioning]]);
-  rows.push([nameLabel, name]);
+  if (provisioningChoice && entry.provisioning) rows.push(["Created by", PROVISIONING_LABELS[entry.provisioning]]);
+  rows.push([NAME_LABELS[identity], name]);
   if (entry.domain) rows.push(["Domain", entry.domain]);
-  if (account.definition.id === "connectAdDsConnector") {
+  if (entry.keyStorage) rows.push(["Certificate private key", KEY_STORAGE_LABELS[entry.keyStorage]]);
+  if (ordinaryUserOnly && !(provisioningChoice && entry.provisioning === "wizard")) {
     rows.push(["Member of Domain or Enterprise Admins", entry.privilegedGroupMember ? "Yes" : "No"]);
   }
   rows.push(["Owner or contact", entry.owner]);

@@ -1,15 +1,16 @@
 import {
   ACCOUNTS,
   conditionHolds,
+  FEATURES_BY_ID,
+  SIGN_IN_METHOD_FEATURE,
   type AccountDefinition,
   type ConditionContext,
   type CreationRule,
   type FeatureId,
   type RightDefinition,
   type ServiceAccountOption,
-  FEATURES_BY_ID,
 } from "@/lib/catalog";
-import { accountKey } from "./keys";
+import { accountKey, domainOwnerId } from "./keys";
 import type { Environment, Forest, Plan, Server } from "./schema";
 
 /** An account this plan needs (or offers as optional), resolved against the plan. */
@@ -19,6 +20,8 @@ export interface RequiredAccount {
   requirement: "required" | "optional";
   forest?: Forest;
   server?: Server;
+  /** For accounts that come once per server domain: that domain. */
+  domain?: string;
   /** "AD DS Connector account — contoso.com" */
   label: string;
   creation: CreationRule;
@@ -27,31 +30,54 @@ export interface RequiredAccount {
   rights: readonly RightDefinition[];
 }
 
-type PlanWithTool = Plan & { tool: NonNullable<Plan["tool"]>; environment: Environment };
+/** A plan whose tool and environment are chosen: what the account steps, rules and exports work on. */
+export type PlanWithTool = Plan & { tool: NonNullable<Plan["tool"]>; environment: Environment };
 
-/** The features in effect: chosen ones the tool offers, plus those the tool always has. */
+export function hasToolAndEnvironment(plan: Plan): plan is PlanWithTool {
+  return plan.tool !== null && plan.environment !== null;
+}
+
+/**
+ * The features in effect: the chosen ones the tool offers, the one the sign-in
+ * method turns on, seamless SSO, the ms-DS-ConsistencyGuid source anchor, and
+ * those the tool always has.
+ */
 export function effectiveFeatures(plan: PlanWithTool): Set<FeatureId> {
   const features = new Set<FeatureId>();
-  for (const id of plan.environment.features) {
-    if (FEATURES_BY_ID[id].support[plan.tool] !== "unavailable") features.add(id);
-  }
+  const offered = (id: FeatureId) => FEATURES_BY_ID[id].support[plan.tool] !== "unavailable";
+  const { environment } = plan;
+  for (const id of environment.features) if (offered(id)) features.add(id);
+  const signInFeature = SIGN_IN_METHOD_FEATURE[environment.signIn.method];
+  if (signInFeature && offered(signInFeature)) features.add(signInFeature);
+  if (environment.signIn.seamlessSso && offered("seamlessSso")) features.add("seamlessSso");
+  if (plan.tool === "connect" && environment.connect.sourceAnchor === "msDsConsistencyGuid") features.add("msDsConsistencyGuid");
   for (const feature of Object.values(FEATURES_BY_ID)) {
     if (feature.support[plan.tool] === "always") features.add(feature.id);
   }
   return features;
 }
 
-export function conditionContext(plan: PlanWithTool, server?: Server): ConditionContext {
-  const { connect, cloudSync } = plan.environment;
+/** The facts a catalog condition is tested against, for the plan and, where given, one forest or server. */
+export function conditionContext(plan: PlanWithTool, owner: { forest?: Forest; server?: Server } = {}): ConditionContext {
+  const { connect, cloudSync, signIn } = plan.environment;
+  const features = effectiveFeatures(plan);
+  const express = plan.tool === "connect" && connect.installType === "express";
+  const forest = owner.forest;
   return {
     tool: plan.tool,
-    // Express settings always use LocalDB; the choice only matters in a custom install.
     installType: connect.installType,
-    database: connect.installType === "express" ? "localDb" : connect.database,
+    // Express settings always use LocalDB and the ms-DS-ConsistencyGuid anchor; the choices only matter in a custom install.
+    database: express ? "localDb" : connect.database,
+    sourceAnchor: express ? "msDsConsistencyGuid" : connect.sourceAnchor,
+    signIn: signIn.method,
     entraAuth: connect.entraAuth,
     gmsaMode: cloudSync.gmsaMode,
-    features: effectiveFeatures(plan),
-    serverRole: server?.role,
+    authenticatingProxy: connect.authenticatingProxy,
+    features,
+    serverRole: owner.server?.role,
+    connectorProvisioning: forest && !express ? (plan.accounts[accountKey("connectAdDsConnector", forest.id)]?.provisioning ?? "") : undefined,
+    deviceWritebackForest: forest ? features.has("deviceWriteback") && connect.deviceWritebackForestId === forest.id : undefined,
+    exchangeForest: forest ? connect.exchangeForestId === "" || connect.exchangeForestId === forest.id : undefined,
   };
 }
 
@@ -63,13 +89,19 @@ function fillName(template: string, plan: PlanWithTool, forest?: Forest, server?
     .replaceAll("{tenant}", tenant);
 }
 
-function resolve(
-  definition: AccountDefinition,
-  plan: PlanWithTool,
-  owner: { forest?: Forest; server?: Server },
-): RequiredAccount | undefined {
+interface Owner {
+  forest?: Forest;
+  server?: Server;
+  domain?: string;
+}
+
+function ownerId(owner: Owner): string | undefined {
+  return owner.forest?.id ?? owner.server?.id ?? (owner.domain ? domainOwnerId(owner.domain) : undefined);
+}
+
+function resolve(definition: AccountDefinition, plan: PlanWithTool, owner: Owner): RequiredAccount | undefined {
   if (!definition.tools.includes(plan.tool)) return undefined;
-  const context = conditionContext(plan, owner.server);
+  const context = conditionContext(plan, owner);
   const required = definition.requiredWhen !== undefined && conditionHolds(definition.requiredWhen, context);
   const optional = !required && definition.optionalWhen !== undefined && conditionHolds(definition.optionalWhen, context);
   if (!required && !optional) return undefined;
@@ -79,13 +111,14 @@ function resolve(
   const rights = (definition.rights ?? []).filter(
     (right) => (right.feature === "basic" || context.features.has(right.feature)) && (!right.when || conditionHolds(right.when, context)),
   );
-  const ownerLabel = owner.forest?.rootDomain ?? owner.server?.name;
+  const ownerLabel = owner.forest?.rootDomain ?? owner.server?.name ?? owner.domain;
   return {
-    key: accountKey(definition.id, owner.forest?.id ?? owner.server?.id),
+    key: accountKey(definition.id, ownerId(owner)),
     definition,
     requirement: required ? "required" : "optional",
     forest: owner.forest,
     server: owner.server,
+    domain: owner.domain,
     label: ownerLabel ? `${definition.name} — ${ownerLabel}` : definition.name,
     creation,
     defaultName: nameRule ? fillName(nameRule.name, plan, owner.forest, owner.server) : undefined,
@@ -94,26 +127,37 @@ function resolve(
   };
 }
 
-function hasToolAndEnvironment(plan: Plan): plan is PlanWithTool {
-  return plan.tool !== null && plan.environment !== null;
+/** The distinct domains the plan's sync servers are joined to, in server order. */
+export function serverDomains(environment: Environment): string[] {
+  const seen = new Map<string, string>();
+  for (const server of environment.servers) {
+    if (server.domain && !seen.has(server.domain.toLowerCase())) seen.set(server.domain.toLowerCase(), server.domain);
+  }
+  return [...seen.values()];
+}
+
+function owners(definition: AccountDefinition, environment: Environment): Owner[] {
+  switch (definition.scope) {
+    case "tenant":
+      return [{}];
+    case "forest":
+      return environment.forests.map((forest) => ({ forest }));
+    case "server":
+      return environment.servers.map((server) => ({ server }));
+    case "serverDomain":
+      return serverDomains(environment).map((domain) => ({ domain }));
+  }
 }
 
 /**
- * The accounts the plan needs, in catalog order and then forest or server
- * order. Pure: the same plan always gives the same list.
+ * The accounts the plan needs, in catalog order and then forest, server or
+ * domain order. Pure: the same plan always gives the same list.
  */
 export function deriveAccounts(plan: Plan): RequiredAccount[] {
   if (!hasToolAndEnvironment(plan)) return [];
-  const { forests, servers } = plan.environment;
   const result: RequiredAccount[] = [];
   for (const definition of ACCOUNTS) {
-    const owners =
-      definition.scope === "forest"
-        ? forests.map((forest) => ({ forest }))
-        : definition.scope === "server"
-          ? servers.map((server) => ({ server }))
-          : [{}];
-    for (const owner of owners) {
+    for (const owner of owners(definition, plan.environment)) {
       const account = resolve(definition, plan, owner);
       if (account) result.push(account);
     }
@@ -138,4 +182,10 @@ export function tenantDomains(environment: Environment): Set<string> {
 
 export function forestDomains(forest: Forest): string[] {
   return [forest.rootDomain, ...forest.domains];
+}
+
+/** The forest a domain belongs to, if it is one of the plan's. */
+export function forestOfDomain(environment: Environment, domain: string): Forest | undefined {
+  const wanted = domain.toLowerCase();
+  return environment.forests.find((forest) => forestDomains(forest).some((candidate) => candidate.toLowerCase() === wanted));
 }

@@ -19,11 +19,28 @@ export function emptyEnvironment(): Environment {
   return {
     organisation: { name: "", preparer: "", contact: "" },
     tenant: { initialDomain: "", tenantId: "" },
-    connect: { installType: "custom", database: "localDb", entraAuth: "applicationManaged" },
+    signIn: { method: "passwordHashSync", seamlessSso: false },
+    connect: {
+      installType: "custom",
+      database: "localDb",
+      // A new plan uses application-based authentication, which Connect sets up during installation.
+      entraAuth: "applicationManaged",
+      // The express and custom default: "Let Microsoft Entra ID manage the source anchor".
+      sourceAnchor: "msDsConsistencyGuid",
+      sourceAnchorAttribute: "",
+      sqlServer: "",
+      sqlInstance: "",
+      sqlAdministrator: "",
+      authenticatingProxy: false,
+      deviceWritebackForestId: "",
+      exchangeForestId: "",
+    },
     cloudSync: { gmsaMode: "default" },
-    servers: [{ id: "server-1", name: "", role: "memberServer", staging: false }],
-    forests: [{ id: "forest-1", rootDomain: "", domains: [], upnSuffixes: [] }],
-    features: ["passwordHashSync"],
+    federation: { adfsServers: [], wapServers: [] },
+    passThroughAgents: [],
+    servers: [{ id: "server-1", name: "", role: "memberServer", staging: false, domain: "" }],
+    forests: [{ id: "forest-1", rootDomain: "", domains: [], upnSuffixes: [], accountsOu: "" }],
+    features: [],
   };
 }
 
@@ -32,9 +49,10 @@ export function emptyAccountEntry(account: RequiredAccount, status: AccountStatu
   return {
     inUse: account.requirement === "required",
     name: "",
-    domain: account.forest && account.definition.directory === "activeDirectory" ? account.forest.rootDomain : "",
+    domain: account.domain ?? (account.forest && account.definition.directory === "activeDirectory" ? account.forest.rootDomain : ""),
     accountType: account.serviceAccountOption?.default ?? "",
     provisioning: "",
+    keyStorage: "",
     privilegedGroupMember: false,
     owner: "",
     createdBy: "",

@@ -1,7 +1,14 @@
 import { toPlanIssues, type PlanIssue } from "./issues";
+import { migratePlan } from "./migrations";
 import { PLAN_KIND, PLAN_SCHEMA_VERSION, planSchema, type Plan } from "./schema";
 
-export type PlanFileResult = { ok: true; plan: Plan } | { ok: false; issues: PlanIssue[] };
+/** What an older plan's migration changed, to tell the user when it opens. */
+export interface PlanUpgrade {
+  fromVersion: number;
+  changes: string[];
+}
+
+export type PlanFileResult = { ok: true; plan: Plan; upgrade?: PlanUpgrade } | { ok: false; issues: PlanIssue[] };
 
 /** Largest plan file accepted; a real plan is a few kilobytes. */
 export const PLAN_FILE_MAX_BYTES = 1_000_000;
@@ -13,7 +20,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Reads a plan from parsed JSON, with the file-level problems named before the
  * field-level ones: not a plan at all, a plan from a newer version, then the
- * schema's own issues.
+ * schema's own issues. A plan of an earlier version is migrated first (stored
+ * drafts, imported files and API bodies all come through here).
  */
 export function readPlan(value: unknown): PlanFileResult {
   if (!isRecord(value) || value.kind !== PLAN_KIND) {
@@ -28,13 +36,27 @@ export function readPlan(value: unknown): PlanFileResult {
       issues: [
         {
           path: "schemaVersion",
-          message: `This plan was saved by a newer version of the planner (schema version ${value.schemaVersion}); this version reads version ${PLAN_SCHEMA_VERSION}. Open it with the newer planner.`,
+          message: `This plan was saved by a newer version of the planner (schema version ${value.schemaVersion}); this version reads up to version ${PLAN_SCHEMA_VERSION}. Open it with the newer planner.`,
         },
       ],
     };
   }
-  const result = planSchema.safeParse(value);
-  return result.success ? { ok: true, plan: result.data } : { ok: false, issues: toPlanIssues(result.error) };
+  let candidate: Record<string, unknown> = value;
+  let upgrade: PlanUpgrade | undefined;
+  if (typeof value.schemaVersion === "number" && Number.isInteger(value.schemaVersion) && value.schemaVersion < PLAN_SCHEMA_VERSION) {
+    const migrated = migratePlan(value, PLAN_SCHEMA_VERSION);
+    if (!migrated) {
+      return {
+        ok: false,
+        issues: [{ path: "schemaVersion", message: `Schema version ${value.schemaVersion} was never written by this planner: choose a plan file it exported.` }],
+      };
+    }
+    candidate = migrated.plan;
+    upgrade = { fromVersion: migrated.fromVersion, changes: migrated.changes };
+  }
+  const result = planSchema.safeParse(candidate);
+  if (!result.success) return { ok: false, issues: toPlanIssues(result.error) };
+  return upgrade ? { ok: true, plan: result.data, upgrade } : { ok: true, plan: result.data };
 }
 
 /** Reads a plan from the text of a file. */

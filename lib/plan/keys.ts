@@ -1,17 +1,25 @@
 import { ACCOUNT_IDS, type AccountId } from "@/lib/catalog";
 
 /**
- * An account entry's key in the plan: the catalog id, plus the forest or
- * server it belongs to for per-forest and per-server accounts
- * (`connectAdDsConnector@forest-2`). Keys contain no dots, so they can name
- * form fields and URL segments as they are.
+ * An account entry's key in the plan: the catalog id, plus what it belongs to
+ * for accounts that come once per forest, server or server domain
+ * (`connectAdDsConnector@forest-2`, `cloudSyncGmsa@domain-corp_contoso_com`).
+ * Keys contain no dots, so they can name form fields and URL segments as they are.
  */
 export const OWNER_ID_PATTERN = /^(forest|server)-[1-9][0-9]{0,3}$/;
 
-export const ACCOUNT_KEY_PATTERN = new RegExp(`^(${ACCOUNT_IDS.join("|")})(@(forest|server)-[1-9][0-9]{0,3})?$`);
+/** A domain as an owner id: lower case, dots written as underscores (DNS names have no underscores here). */
+const DOMAIN_OWNER_PATTERN = "domain-[a-z0-9_-]{1,253}";
+
+export const ACCOUNT_KEY_PATTERN = new RegExp(`^(${ACCOUNT_IDS.join("|")})(@((forest|server)-[1-9][0-9]{0,3}|${DOMAIN_OWNER_PATTERN}))?$`);
 
 export function accountKey(accountId: AccountId, ownerId?: string): string {
   return ownerId ? `${accountId}@${ownerId}` : accountId;
+}
+
+/** The owner id of an Active Directory domain, for accounts that come once per domain. */
+export function domainOwnerId(domain: string): string {
+  return `domain-${domain.toLowerCase().replaceAll(".", "_")}`;
 }
 
 export function parseAccountKey(key: string): { accountId: AccountId; ownerId?: string } | undefined {
