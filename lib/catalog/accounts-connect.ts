@@ -561,7 +561,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         ],
       },
     ],
-    sources: ["accounts", "connectAccounts", "connectAppAuth", "connectAppAuthOtherCopy", "conditionalAccessMfaAllUsers", "rolesReference"],
+    sources: ["accounts", "connectAccounts", "connectAppAuth", "connectAppAuthOtherCopy", "connectSecurityUpdates", "conditionalAccessMfaAllUsers", "rolesReference"],
   },
   {
     id: "connectLocalAdmin",
