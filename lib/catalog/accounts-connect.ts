@@ -494,6 +494,11 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         "Certificate rotation",
       ),
       fact(
+        "An application identity holds the app roles above, not the Directory Synchronization Accounts role: that role belongs to the legacy Sync_ user, which is removed (or stripped of the role) once the server uses the application.",
+        "connectAppAuth",
+        "Remove a legacy service account",
+      ),
+      fact(
         "After switching, remove the legacy Sync_ user with Remove-ADSyncAADServiceAccount; a custom account that can't be removed is deprivileged and loses the Directory Synchronization Accounts role.",
         "connectAppAuth",
         "Remove a legacy service account",
