@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
+import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, type Citation, type Disagreement } from "@/lib/catalog";
 import { deriveAccounts, type Forest, type Plan, type RequiredAccount } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
 import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
 import { attentionRows } from "./attention";
 import { neutraliseCell } from "./cell-safety";
 import { citationView } from "./citations";
-import { accountStatements, featureLabel, grantedBy } from "./facts";
+import { accountStatements, featureLabel, grantedBy, planFactGroups } from "./facts";
 import { planSummary } from "./summary";
 
 /**
@@ -55,7 +55,7 @@ const SOURCE_COLUMNS = [
   { header: "Link", width: 50 },
 ] as const;
 
-function sourceCells(cite: Parameters<typeof citationView>[0]): string[] {
+function sourceCells(cite: Citation): string[] {
   const view = citationView(cite);
   return [view.text, view.url];
 }
@@ -112,16 +112,24 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
     );
   }
 
-  const facts = derived.flatMap((account) => [
-    ...accountStatements(account).map((statement) => [account.label, statement.kind, statement.text, ...sourceCells(statement.cite)]),
-    ...(account.definition.disagreements ?? []).flatMap((disagreement) =>
-      disagreement.readings.map((reading) => [account.label, `Microsoft's pages disagree: ${disagreement.topic}`, reading.says, ...sourceCells(reading.cite)]),
-    ),
-  ]);
+  const disagreementRows = (about: string, disagreements: readonly Disagreement[]) =>
+    disagreements.flatMap((disagreement) =>
+      disagreement.readings.map((reading) => [about, `Microsoft's pages disagree: ${disagreement.topic}`, reading.says, ...sourceCells(reading.cite)]),
+    );
+  const facts = [
+    ...planFactGroups(plan).flatMap((group) => [
+      ...group.statements.map((statement) => [group.topic, "Plan", statement.text, ...sourceCells(statement.cite)]),
+      ...disagreementRows(group.topic, group.disagreements),
+    ]),
+    ...derived.flatMap((account) => [
+      ...accountStatements(account).map((statement) => [account.label, statement.kind, statement.text, ...sourceCells(statement.cite)]),
+      ...disagreementRows(account.label, account.definition.disagreements ?? []),
+    ]),
+  ];
   tableSheet(
     workbook,
     "Facts",
-    [{ header: "Account", width: 40 }, { header: "Kind", width: 30 }, { header: "Statement", width: 80 }, ...SOURCE_COLUMNS],
+    [{ header: "About", width: 40 }, { header: "Kind", width: 30 }, { header: "Statement", width: 80 }, ...SOURCE_COLUMNS],
     facts,
   );
 
