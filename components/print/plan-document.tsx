@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { linkClass } from "@/components/ui/button";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { CATALOG_FACTS_AS_OF, ENTRA_ROLES, type Citation, type Disagreement } from "@/lib/catalog";
 import { ACCOUNT_COLUMNS, accountRows } from "@/lib/export/account-rows";
@@ -16,7 +17,19 @@ const GLANCE_COLUMNS = ACCOUNT_COLUMNS.filter((column) => ["account", "required"
 function Cite({ cite }: { cite: Citation }) {
   const view = citationView(cite);
   const url = catalogUrl(view.url);
-  return <span className="text-sm text-slate-700">({url ? <a href={url}>{view.text}</a> : view.text})</span>;
+  return (
+    <span className="text-sm text-slate-700">
+      (
+      {url ? (
+        <a href={url} className={linkClass}>
+          {view.text}
+        </a>
+      ) : (
+        view.text
+      )}
+      )
+    </span>
+  );
 }
 
 function CitedItems({ title, statements, id }: { title: string; statements: readonly CitedStatement[]; id: string }) {
