@@ -40,9 +40,14 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly 
   return sheet;
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], and unique in the workbook regardless of case. */
+export function sheetName(name: string, taken: ReadonlySet<string> = new Set()): string {
+  const clean = name.replace(/[:\\/?*[\]]/g, "-");
+  for (let copy = 1; ; copy += 1) {
+    const suffix = copy === 1 ? "" : ` (${copy})`;
+    const candidate = clean.slice(0, 31 - suffix.length) + suffix;
+    if (![...taken].some((existing) => existing.toLowerCase() === candidate.toLowerCase())) return candidate;
+  }
 }
 
 /** The accounts whose rights are granted in a forest: that forest's own, and those not tied to one forest. */
@@ -99,7 +104,7 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
     );
     tableSheet(
       workbook,
-      sheetName(`Rights ${forest.rootDomain}`),
+      sheetName(`Rights ${forest.rootDomain}`, new Set(workbook.worksheets.map((sheet) => sheet.name))),
       [
         { header: "Account", width: 40 },
         { header: "Feature", width: 28 },

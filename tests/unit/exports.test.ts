@@ -15,7 +15,7 @@ import { planToWorkbook } from "@/lib/export/xlsx";
 import { planToZip } from "@/lib/export/zip";
 import { accountKey, deriveAccounts, planAttention, type Environment, type Plan } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
-import { completePlan, connectSettings, examplePlan, forest, issuesOf, loadExample, plan } from "../fixtures/plans";
+import { completePlan, connectSettings, examplePlan, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
 
 const REPORT: ValidationReport = {
   checkedAt: "2026-11-24T10:00:00.000Z",
@@ -188,6 +188,17 @@ describe("Excel workbook", () => {
     expect(readings.length).toBeGreaterThan(1);
     for (const reading of readings) expect(statements, reading.says).toContain(neutraliseCell(reading.says));
     for (const account of deriveAccounts(example)) expect(statements, account.label).toContain(neutraliseCell(account.definition.purpose.text));
+  });
+
+  it("gives forests whose names share their first 25 characters a Rights sheet each", async () => {
+    const similar = [forest(1, "corp-europe-division-one.example.com"), forest(2, "corp-europe-division-one.example.org")];
+    const workbook = await workbookOf(validPlan("connect", { forests: similar, servers: [server(1, "SYNC01", { domain: similar[0]!.rootDomain })] }));
+    const rightsSheets = workbook.SheetNames.filter((name) => name.startsWith("Rights "));
+    expect(rightsSheets).toHaveLength(2);
+    for (const [index, name] of rightsSheets.entries()) {
+      const accounts = new Set(rowsOf(workbook, name).map((row) => row.Account));
+      expect([...accounts].every((account) => account.endsWith(similar[index]!.rootDomain)), name).toBe(true);
+    }
   });
 
   it("freezes the header row and offers Planned, Created or Verified on every Status cell, in the file's own XML", async () => {
