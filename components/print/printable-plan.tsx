@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { FactText } from "@/components/catalog/citation";
+import { FactsAsOf } from "@/components/steps/account-facts";
 import { Button, linkClass } from "@/components/ui/button";
 import { DraftGate } from "@/components/wizard/draft-gate";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import type { Draft } from "@/lib/draft/store";
 import { accountRows, ACCOUNT_COLUMNS } from "@/lib/export/account-rows";
-import { accountValueRows, deriveAccounts, STEP_PATHS } from "@/lib/plan";
+import { accountValueRows, deriveAccounts, planAttention, STEP_PATHS } from "@/lib/plan";
 import { FEATURES_BY_ID } from "@/lib/catalog";
 import { CHECK_STATUS_LABELS } from "@/lib/validation/schema";
 
@@ -19,6 +21,7 @@ function Document({ draft }: { draft: Draft }) {
   const organisation = plan.environment?.organisation.name || "Unnamed organisation";
   useDocumentTitle(`Account plan: ${organisation}`);
   const rows = accountRows(plan, draft.validation);
+  const attention = planAttention(plan);
   const summaryColumns = ACCOUNT_COLUMNS.filter((column) => ["account", "required", "name", "status", "validation"].includes(column.key));
   return (
     <article className="print-document mx-auto max-w-4xl">
@@ -29,7 +32,20 @@ function Document({ draft }: { draft: Draft }) {
         </Link>
       </div>
       <StepHeading caption={`Prepared by ${plan.environment?.organisation.preparer ?? ""} · ${plan.updatedAt.slice(0, 10)}`}>Account plan: {organisation}</StepHeading>
-      <section aria-labelledby="print-summary">
+      <FactsAsOf />
+      {attention.length > 0 ? (
+        <section aria-labelledby="print-attention" className="mt-4">
+          <h2 id="print-attention" className="mb-2 text-xl font-bold">
+            Needs attention
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {attention.map((item) => (
+              <li key={`${item.stepId}-${item.message}`}>{item.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="print-summary" className="mt-4">
         <h2 id="print-summary" className="mb-2 text-xl font-bold">
           Accounts at a glance
         </h2>
@@ -61,7 +77,9 @@ function Document({ draft }: { draft: Draft }) {
           <h2 id={`print-${account.key}`} className="text-xl font-bold">
             {account.label}
           </h2>
-          <p className="mt-1">{account.definition.purpose}</p>
+          <p className="mt-1">
+            <FactText fact={account.definition.purpose} />
+          </p>
           <table className="mt-2 w-full border-collapse text-sm">
             <tbody>
               {accountValueRows(account, plan.accounts[account.key]).map(([field, value]) => (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { emptyPlan, readPlan, type Plan } from "@/lib/plan";
+import { emptyPlan, readPlan, type Plan, type PlanUpgrade } from "@/lib/plan";
 import { validationReportSchema, type ValidationReport } from "@/lib/validation/schema";
 
 /**
@@ -27,6 +27,8 @@ export interface DraftSnapshot {
   draft: Draft;
   /** Set when a stored draft could not be read and was set aside. */
   recoveredFromUnreadable: boolean;
+  /** Set when the stored draft was made by an earlier version of the planner and was brought up to date as it was read. */
+  upgrade?: PlanUpgrade;
 }
 
 const listeners = new Set<() => void>();
@@ -47,6 +49,7 @@ function parseDraft(raw: string | null): DraftSnapshot {
       return {
         draft: { plan: result.plan, stepValues, started: stored.started !== false, ...(validation.success ? { validation: validation.data } : {}) },
         recoveredFromUnreadable: false,
+        ...(result.upgrade ? { upgrade: result.upgrade } : {}),
       };
     }
   } catch {
