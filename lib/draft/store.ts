@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { emptyPlan, readPlan, type Plan, type PlanUpgrade } from "@/lib/plan";
+import { migrateStepValues } from "@/lib/plan/migrations";
 import { validationReportSchema, type ValidationReport } from "@/lib/validation/schema";
 
 /**
@@ -27,7 +28,7 @@ export interface DraftSnapshot {
   draft: Draft;
   /** Set when a stored draft could not be read and was set aside. */
   recoveredFromUnreadable: boolean;
-  /** Set when the stored draft was made by an earlier version of the planner and was brought up to date as it was read. */
+  /** Set when the stored draft was made by an earlier version of the planner: what its migration changed. */
   upgrade?: PlanUpgrade;
 }
 
@@ -44,7 +45,9 @@ function parseDraft(raw: string | null): DraftSnapshot {
     const stored = JSON.parse(raw) as Partial<Draft>;
     const result = readPlan(stored.plan);
     if (result.ok) {
-      const stepValues = typeof stored.stepValues === "object" && stored.stepValues !== null ? stored.stepValues : {};
+      const storedValues = typeof stored.stepValues === "object" && stored.stepValues !== null ? stored.stepValues : {};
+      // Values typed into a step of an older version's form move to the new shape with the plan.
+      const stepValues = result.upgrade ? migrateStepValues(storedValues, stored.plan, Object.keys(result.plan.accounts)) : storedValues;
       const validation = validationReportSchema.safeParse(stored.validation);
       return {
         draft: { plan: result.plan, stepValues, started: stored.started !== false, ...(validation.success ? { validation: validation.data } : {}) },

@@ -151,3 +151,31 @@ export function migratePlan(plan: Json, targetVersion: number): MigrationResult 
   }
   return { plan: current, fromVersion, changes };
 }
+
+/**
+ * A draft also keeps what the user typed into a step that was not valid yet.
+ * Those values have the shape of that step's form in the old version: the
+ * environment form's values go through the same migration as a plan's
+ * environment, and an account form's values gain the new fields.
+ */
+export function migrateStepValues(stepValues: Record<string, unknown>, storedPlan: unknown, migratedAccountKeys: readonly string[]): Record<string, unknown> {
+  const plan = isRecord(storedPlan) ? storedPlan : {};
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]!.to;
+  const migrated: Record<string, unknown> = {};
+  for (const [stepId, values] of Object.entries(stepValues)) {
+    if (!isRecord(values)) {
+      migrated[stepId] = values;
+    } else if (stepId === "environment") {
+      const result = migratePlan({ ...plan, environment: values, accounts: {} }, latest);
+      migrated[stepId] = result && isRecord(result.plan.environment) ? result.plan.environment : values;
+    } else if (stepId.startsWith("account:")) {
+      // Version 2 keys the Cloud Sync gMSA by its agents' domain: the typed values follow the entry.
+      const key = stepId.slice("account:".length);
+      const movedTo = key === "cloudSyncGmsa" ? migratedAccountKeys.find((candidate) => candidate.startsWith("cloudSyncGmsa@")) : undefined;
+      migrated[movedTo ? `account:${movedTo}` : stepId] = { keyStorage: "", ...values };
+    } else {
+      migrated[stepId] = values;
+    }
+  }
+  return migrated;
+}
