@@ -8,8 +8,8 @@ import { citationText, SOURCES, type Citation, type Fact } from "@/lib/catalog";
 export function CitationRef({ cite }: { cite: Citation }) {
   const source = SOURCES[cite.source];
   const text = citationText(cite);
-  // A source with no public page (or wording that does not start with the title) is shown as text.
-  if (!source.url || !text.startsWith(source.title)) return <cite className="not-italic">{text}</cite>;
+  // A report is not a page one can open: its citation says so, as text.
+  if (source.kind === "report" || !source.url || !text.startsWith(source.title)) return <cite className="not-italic">{text}</cite>;
   return (
     <cite className="not-italic">
       <a href={source.url} className={linkClass}>

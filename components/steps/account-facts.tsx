@@ -126,14 +126,18 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
         <ul className="mt-1 space-y-1">
           {definition.sources.map((source) => (
             <li key={source}>
-              {SOURCES[source].url ? (
-                <a href={SOURCES[source].url} className={linkClass}>
-                  {SOURCES[source].title}
-                </a>
+              {SOURCES[source].kind === "microsoftPage" ? (
+                <>
+                  <a href={SOURCES[source].url} className={linkClass}>
+                    {SOURCES[source].title}
+                  </a>{" "}
+                  <span className="text-sm text-slate-700">(page dated {SOURCES[source].msDate})</span>
+                </>
               ) : (
-                SOURCES[source].title
-              )}{" "}
-              <span className="text-sm text-slate-700">(page dated {SOURCES[source].msDate})</span>
+                <>
+                  {SOURCES[source].title} <span className="text-sm text-slate-700">(reported, not a Microsoft page)</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -120,7 +120,7 @@ function environmentRows(plan: Plan, tool: Tool, environment: Environment): Row[
     const anchor = SOURCE_ANCHOR_LABELS[connect.sourceAnchor];
     add("Source anchor", applies.sourceAnchorAttribute ? `${anchor}: ${connect.sourceAnchorAttribute}` : anchor, "connect.sourceAnchor");
   }
-  if (applies.features) add("Features", environment.features.map((id) => FEATURES_BY_ID[id].label).join(", ") || "None", "features");
+  add("Features", environment.features.map((id) => FEATURES_BY_ID[id].label).join(", ") || "None", "features");
   if (applies.deviceWritebackForest) add("Device writeback forest", forestName(connect.deviceWritebackForestId), "connect.deviceWritebackForestId");
   if (applies.exchangeForest) add("Exchange forest", connect.exchangeForestId ? forestName(connect.exchangeForestId) : "Every forest", "connect.exchangeForestId");
   return rows;

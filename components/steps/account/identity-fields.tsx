@@ -14,7 +14,7 @@ import {
   type IdentityKind,
   type UpnRule,
 } from "@/lib/catalog";
-import { forestDomains, provisioningLabel, tenantDomains, type AccountEntry, type Environment, type PlanWithTool, type RequiredAccount } from "@/lib/plan";
+import { deriveAccounts, emptyAccountEntry, forestDomains, provisioningLabel, tenantDomains, type AccountEntry, type Environment, type PlanWithTool, type RequiredAccount } from "@/lib/plan";
 import { expressCreatesIt, wizardCreatesIt } from "./applicable-entry";
 
 const SAM_HINT = `Its sAMAccountName (pre-Windows 2000 logon name): at most ${LIMITS.samAccountNameMaxLength} characters, without the domain.`;
@@ -32,6 +32,22 @@ function FixedValue({ label, value, why }: { label: string; value: string; why: 
       <p className="text-sm text-slate-600">{why}</p>
     </div>
   );
+}
+
+/** Something to know in place of a field: what identifies the account when nothing is entered. */
+function Statement({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="mb-5">
+      <p className="font-semibold">{label}</p>
+      <p className="mt-1">{children}</p>
+    </div>
+  );
+}
+
+/** The name Microsoft's tools give the account once the answer in the form is saved (the form may be ahead of the plan). */
+function defaultNameWith(plan: PlanWithTool, account: RequiredAccount, provisioning: AccountEntry["provisioning"]): string | undefined {
+  const entry = { ...(plan.accounts[account.key] ?? emptyAccountEntry(account)), provisioning };
+  return deriveAccounts({ ...plan, accounts: { ...plan.accounts, [account.key]: entry } }).find((candidate) => candidate.key === account.key)?.defaultName;
 }
 
 function DomainField({ account, environment, hint = "The Active Directory domain the account is in." }: { account: RequiredAccount; environment: Environment; hint?: string }) {
@@ -58,7 +74,7 @@ function AdUserFields({ account, plan }: { account: RequiredAccount; plan: PlanW
   const { definition } = account;
   const provisioning = useWatch({ name: "provisioning" }) as AccountEntry["provisioning"];
   if (expressCreatesIt(account, plan)) {
-    return <FixedValue label="Name" value={account.defaultName ?? "MSOL_…"} why="Express settings create this account themselves; nothing to enter." />;
+    return <FixedValue label="Name" value={account.defaultName ?? ""} why="Express settings create this account themselves; nothing to enter." />;
   }
   const forest = account.forest?.rootDomain ?? "the forest";
   return (
@@ -77,7 +93,7 @@ function AdUserFields({ account, plan }: { account: RequiredAccount; plan: PlanW
         <>
           <FixedValue
             label="Name"
-            value={account.defaultName ?? "MSOL_ followed by characters the wizard chooses"}
+            value={defaultNameWith(plan, account, provisioning) ?? ""}
             why="The wizard's “Create new account” names the account itself; nothing to enter."
           />
           <p className="mb-5 rounded border-l-8 border-blue-800 bg-blue-50 p-3" data-testid="enterprise-admin-needed">
@@ -182,16 +198,20 @@ function KeyStorage() {
 
 /** The Microsoft Entra Connector: what there is to enter depends on how Connect authenticates to Entra ID. */
 function ApplicationFields({ account, entraAuth }: { account: RequiredAccount; entraAuth: EntraAuthMode }) {
-  const identity = account.defaultName ?? "";
+  const server = account.server?.name || "this server";
   switch (entraAuth) {
     case "applicationManaged":
-      return <FixedValue label="Application identity" value={identity} why="Connect registers the application and manages its certificate during installation; nothing to enter." />;
+      return (
+        <Statement label="Application identity">
+          An application identity for {server}, which Connect registers during installation with a certificate it manages itself; nothing to enter.
+        </Statement>
+      );
     case "syncAccount":
-      return <FixedValue label="Account" value={identity} why="The wizard creates this account (the legacy mode); nothing to enter." />;
+      return <FixedValue label="Account" value={account.defaultName ?? ""} why="The wizard creates this account (the legacy mode); nothing to enter." />;
     case "applicationOwnCertificate":
       return (
         <>
-          <FixedValue label="Application identity" value={identity} why="Connect registers the application with the certificate you provide." />
+          <Statement label="Application identity">An application identity for {server}, registered with the certificate you provide.</Statement>
           <KeyStorage />
         </>
       );

@@ -20,8 +20,7 @@ export interface Applicable {
   sqlDetails: boolean;
   sqlServerHost: boolean;
   authenticatingProxy: boolean;
-  features: boolean;
-  /** The plan features offered as checkboxes (the sign-in method's own feature is not one of them). */
+  /** The plan features offered as checkboxes (the sign-in method's own feature is not one of them; express offers only its own). */
   featureChoices: readonly PlanFeatureId[];
   deviceWritebackForest: boolean;
   exchangeForest: boolean;
@@ -38,7 +37,7 @@ export function applicableQuestions(tool: Tool, environment: Environment): Appli
   const seamlessSsoOffered = FEATURES_BY_ID.seamlessSso.support[tool] !== "unavailable";
   return {
     custom,
-    // Express settings always use password hash synchronization, with no optional features.
+    // Express settings always sign users in with password hash synchronization.
     signInQuestion: !express,
     signInMethods: SIGN_IN_METHODS_BY_TOOL[tool],
     // The Connect wizard offers seamless SSO only with password hash sync or pass-through authentication.
@@ -50,8 +49,9 @@ export function applicableQuestions(tool: Tool, environment: Environment): Appli
     sqlDetails: custom && environment.connect.database !== "localDb",
     sqlServerHost: custom && environment.connect.database === "remoteSql",
     authenticatingProxy: custom,
-    features: !express,
-    featureChoices: PLAN_FEATURE_IDS.filter((id) => !(id === "passwordHashSync" && method === "passwordHashSync")),
+    featureChoices: PLAN_FEATURE_IDS.filter(
+      (id) => !(id === "passwordHashSync" && (express || method === "passwordHashSync")) && (!express || FEATURES_BY_ID[id].inExpress),
+    ),
     deviceWritebackForest: custom && features.includes("deviceWriteback"),
     exchangeForest: custom && environment.forests.length > 1 && features.some((id) => EXCHANGE_FEATURES.includes(id)),
   };
@@ -79,6 +79,6 @@ export function applicableEnvironment(tool: Tool, environment: Environment): Env
     },
     federation: applies.federationServers ? environment.federation : { adfsServers: [], wapServers: [] },
     passThroughAgents: applies.passThroughAgents ? environment.passThroughAgents : [],
-    features: applies.features ? environment.features.filter((id) => applies.featureChoices.includes(id)) : [],
+    features: environment.features.filter((id) => applies.featureChoices.includes(id)),
   };
 }

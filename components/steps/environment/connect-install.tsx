@@ -1,11 +1,16 @@
 "use client";
 
+import { useWatch } from "react-hook-form";
+import { CitationRef } from "@/components/catalog/citation";
+import { DisagreementNote } from "@/components/catalog/disagreement-note";
+import { FeatureNotes } from "@/components/catalog/feature-notes";
 import { linkClass } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { RadioGroup } from "@/components/ui/choice-fields";
 import { longDate } from "@/components/ui/long-date";
 import { TextField } from "@/components/ui/text-field";
-import { APP_AUTH_DEADLINE, DATABASE_LABELS, DATABASES, ENTRA_AUTH_MODE_LABELS, ENTRA_AUTH_MODES, LIMITS, SOURCE_ANCHOR_LABELS, SOURCE_ANCHORS, SOURCES } from "@/lib/catalog";
+import { APP_AUTH_DEADLINE, CONNECT_MINIMUM_VERSION, DATABASE_LABELS, DATABASES, ENTRA_AUTH_MODE_LABELS, ENTRA_AUTH_MODES, LIMITS, SOURCE_ANCHOR_LABELS, SOURCE_ANCHORS, SOURCES } from "@/lib/catalog";
+import type { Environment } from "@/lib/plan";
 import { useApplicable } from "./use-applicable";
 
 function SqlServerDetails({ remote }: { remote: boolean }) {
@@ -60,8 +65,9 @@ export function ConnectInstall() {
         legend="How will Connect authenticate to Microsoft Entra ID?"
         hint={
           <>
-            Microsoft requires Connect {APP_AUTH_DEADLINE.minimumConnectVersion} or later with application-based authentication by{" "}
-            {longDate(APP_AUTH_DEADLINE.date)}.{" "}
+            Every Connect server must run version {CONNECT_MINIMUM_VERSION.version} or later since {longDate(CONNECT_MINIMUM_VERSION.since)} (Source:{" "}
+            <CitationRef cite={CONNECT_MINIMUM_VERSION.cite} />
+            ).{" "}
             <a href={SOURCES.connectAppAuth.url} className={linkClass}>
               About application-based authentication
             </a>
@@ -69,6 +75,7 @@ export function ConnectInstall() {
         }
         options={ENTRA_AUTH_MODES.map((mode) => ({ value: mode, label: ENTRA_AUTH_MODE_LABELS[mode] }))}
       />
+      <DisagreementNote disagreement={APP_AUTH_DEADLINE.disagreement} headingLevel={3} />
     </section>
   );
 }
@@ -76,6 +83,7 @@ export function ConnectInstall() {
 /** The wizard's "Identifying users" page: the source anchor, one for the whole tenant. */
 export function IdentifyingUsers() {
   const applies = useApplicable("connect");
+  const anchor = useWatch<Environment>({ name: "connect.sourceAnchor" }) as Environment["connect"]["sourceAnchor"];
   if (!applies.sourceAnchor) return null;
   return (
     <section aria-labelledby="identifying-title" className="mb-8">
@@ -89,8 +97,9 @@ export function IdentifyingUsers() {
         options={SOURCE_ANCHORS.map((anchor) => ({ value: anchor, label: SOURCE_ANCHOR_LABELS[anchor] }))}
       />
       {applies.sourceAnchorAttribute ? (
-        <TextField name="connect.sourceAnchorAttribute" label="Attribute that identifies users" hint="Its LDAP name, like employeeID. It must never change for a user." />
+        <TextField name="connect.sourceAnchorAttribute" label="Attribute that identifies users" hint="Its LDAP name, like employeeID." />
       ) : null}
+      {anchor === "msDsConsistencyGuid" ? <FeatureNotes id="msDsConsistencyGuid" /> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
+import { FeatureNotes } from "@/components/catalog/feature-notes";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
 import { FEATURES, FEATURES_BY_ID, TOOL_LABELS, type PlanFeatureId, type Tool } from "@/lib/catalog";
 import type { Environment } from "@/lib/plan";
@@ -38,22 +39,8 @@ export function Features({ tool }: { tool: Tool }) {
   const applies = useApplicable(tool);
   const ticked = (useWatch<Environment>({ name: "features" }) ?? []) as Environment["features"];
   const always = FEATURES.filter((feature) => feature.support[tool] === "always");
-  if (!applies.features) {
-    const leftOut = ticked.filter((id) => id !== "passwordHashSync");
-    return (
-      <section aria-labelledby="features-title" className="mb-8">
-        <h2 id="features-title" className="mb-4 text-xl font-bold">
-          Features
-        </h2>
-        <p className="text-slate-700">Express settings configure no optional features. Choose the custom installation for writeback, Exchange hybrid or other features.</p>
-        {leftOut.length > 0 ? (
-          <p className="mt-2 font-semibold">
-            The features ticked before ({leftOut.map((id) => FEATURES_BY_ID[id].label.toLowerCase()).join(", ")}) are left out of the plan while express settings are chosen.
-          </p>
-        ) : null}
-      </section>
-    );
-  }
+  const express = tool === "connect" && !applies.custom;
+  const leftOut = ticked.filter((id) => !applies.featureChoices.includes(id) && id !== "passwordHashSync");
   return (
     <section aria-labelledby="features-title" className="mb-8">
       <h2 id="features-title" className="mb-4 text-xl font-bold">
@@ -62,9 +49,18 @@ export function Features({ tool }: { tool: Tool }) {
       <CheckboxGroup
         name="features"
         legend="Which features will you use?"
-        hint="Each feature adds rights to the accounts that need them. Features the tool cannot do are greyed out."
+        hint={
+          express
+            ? "Express settings offer only these; choose the custom installation for writeback and the other features."
+            : "Each feature adds rights to the accounts that need them. Features the tool cannot do are greyed out."
+        }
         options={applies.featureChoices.map((id) => featureOption(id, tool, id === "passwordHashSync"))}
       />
+      {leftOut.length > 0 ? (
+        <p className="mb-4 font-semibold">
+          Left out of the plan while express settings are chosen: {leftOut.map((id) => FEATURES_BY_ID[id].label).join(", ")}.
+        </p>
+      ) : null}
       {applies.deviceWritebackForest ? (
         <ForestSelect
           name="connect.deviceWritebackForestId"
@@ -74,13 +70,13 @@ export function Features({ tool }: { tool: Tool }) {
         />
       ) : null}
       {applies.exchangeForest ? (
-        <ForestSelect
-          name="connect.exchangeForestId"
-          label="Forest Exchange is installed in"
-          hint="Only that forest's connector gets the Exchange rights."
-          empty="Every forest"
-        />
+        <ForestSelect name="connect.exchangeForestId" label="Forest Exchange is installed in" hint="Only that forest's connector gets the Exchange rights." empty="Every forest" />
       ) : null}
+      {ticked
+        .filter((id) => applies.featureChoices.includes(id))
+        .map((id) => (
+          <FeatureNotes key={id} id={id} />
+        ))}
       {always.length > 0 ? (
         <p className="text-slate-700">
           Always on with {TOOL_LABELS[tool]}: {always.map((feature) => feature.label).join(", ")}.

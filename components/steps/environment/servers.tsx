@@ -1,6 +1,7 @@
 "use client";
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { FactText } from "@/components/catalog/citation";
 import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -56,7 +57,9 @@ export function Servers({ tool }: { tool: Tool }) {
       </p>
       <ul className="mb-4 list-disc space-y-1 pl-6 text-slate-700">
         {requirements.requirements.map((requirement) => (
-          <li key={requirement}>{requirement}</li>
+          <li key={requirement.text}>
+            <FactText fact={requirement} />
+          </li>
         ))}
       </ul>
       {requirements.disagreements.map((disagreement) => (

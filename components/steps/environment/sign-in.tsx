@@ -1,9 +1,12 @@
 "use client";
 
+import { useWatch } from "react-hook-form";
+import { FeatureNotes } from "@/components/catalog/feature-notes";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { RadioGroup } from "@/components/ui/choice-fields";
 import { ListField } from "@/components/ui/list-field";
 import { FEATURES_BY_ID, LIMITS, SIGN_IN_METHOD_FEATURE, SIGN_IN_METHOD_LABELS, type SignInMethod, type Tool } from "@/lib/catalog";
+import type { Environment } from "@/lib/plan";
 import { useApplicable } from "./use-applicable";
 
 const LIST_HINT = "Computer names, one per line or separated by commas.";
@@ -44,6 +47,9 @@ function PassThroughAgents() {
 /** The Connect wizard's "User sign-in" page, and its Cloud Sync peer. */
 export function SignIn({ tool }: { tool: Tool }) {
   const applies = useApplicable(tool);
+  const method = useWatch<Environment>({ name: "signIn.method" }) as SignInMethod;
+  const seamlessSso = useWatch<Environment>({ name: "signIn.seamlessSso" }) as boolean;
+  const methodFeature = applies.signInMethods.includes(method) ? SIGN_IN_METHOD_FEATURE[method] : undefined;
   return (
     <section aria-labelledby="sign-in-title" className="mb-8">
       <h2 id="sign-in-title" className="mb-4 text-xl font-bold">
@@ -61,15 +67,14 @@ export function SignIn({ tool }: { tool: Tool }) {
             }
             options={applies.signInMethods.map((method) => ({ value: method, label: SIGN_IN_METHOD_LABELS[method], hint: methodHint(method, tool) }))}
           />
+          {methodFeature ? <FeatureNotes id={methodFeature} /> : null}
           {applies.passThroughAgents ? <PassThroughAgents /> : null}
           {applies.federationServers ? <FederationServers /> : null}
           {applies.seamlessSso ? (
-            <CheckboxField
-              name="signIn.seamlessSso"
-              label="Enable seamless single sign-on"
-              hint={`${FEATURES_BY_ID.seamlessSso.description}${tool === "connect" ? " The wizard offers it with password hash synchronization or pass-through authentication." : ""}`}
-            />
-          ) : tool === "connect" ? (
+            <CheckboxField name="signIn.seamlessSso" label="Enable seamless single sign-on" hint={FEATURES_BY_ID.seamlessSso.description} />
+          ) : null}
+          {applies.seamlessSso && seamlessSso ? <FeatureNotes id="seamlessSso" /> : null}
+          {!applies.seamlessSso && tool === "connect" ? (
             <p className="mb-5 text-slate-700">Seamless single sign-on is offered with password hash synchronization or pass-through authentication only.</p>
           ) : null}
         </>
