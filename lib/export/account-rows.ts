@@ -1,6 +1,8 @@
-import { ACCOUNT_STATUS_LABELS, ACCOUNT_TYPE_LABELS, CREATOR_LABELS, FEATURES_BY_ID, TOOL_LABELS } from "@/lib/catalog";
-import { deriveAccounts, provisioningLabel, type Plan, type RequiredAccount } from "@/lib/plan";
+import { ACCOUNT_STATUS_LABELS, ACCOUNT_TYPE_LABELS, CATALOG_FACTS_AS_OF, CREATOR_LABELS, TOOL_LABELS, type Citation } from "@/lib/catalog";
+import { deriveAccounts, provisioningLabel, type AccountEntry, type Plan, type RequiredAccount } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
+import { citationView } from "./citations";
+import { accountStatements, grantedBy, rightLabel } from "./facts";
 
 /** One row per account of the plan: the Accounts sheet, the CSV and the print view read the same rows. */
 export interface AccountRow {
@@ -18,6 +20,8 @@ export interface AccountRow {
   cmdlet: string;
   validation: string;
   notes: string;
+  sources: string;
+  factsAsOf: string;
 }
 
 export const ACCOUNT_COLUMNS: readonly { key: keyof AccountRow; header: string; width: number }[] = [
@@ -35,6 +39,8 @@ export const ACCOUNT_COLUMNS: readonly { key: keyof AccountRow; header: string; 
   { key: "cmdlet", header: "Cmdlet", width: 44 },
   { key: "validation", header: "Validation", width: 16 },
   { key: "notes", header: "Notes", width: 40 },
+  { key: "sources", header: "Sources", width: 80 },
+  { key: "factsAsOf", header: "Facts as of", width: 12 },
 ];
 
 /** The worst status among an account's checks, or empty when it was not checked. */
@@ -44,30 +50,50 @@ export function accountValidation(account: RequiredAccount, report?: ValidationR
   return worst ? CHECK_STATUS_LABELS[worst] : "";
 }
 
-export function rightLabel(right: RequiredAccount["rights"][number]): string {
-  return `${right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label}: ${right.right} (${right.appliesTo})`;
+/**
+ * The account's name as install day will see it: the planned name, or the
+ * one Microsoft's installer or wizard generates. An account the wizard
+ * creates ("Create new account") gets the generated name even if an older
+ * plan held one, because the wizard does not use it.
+ */
+export function accountName(account: RequiredAccount, entry: AccountEntry | undefined): string {
+  if (entry?.inUse === false) return "Not used";
+  if (account.definition.provisioningChoice && entry?.provisioning === "wizard") return account.defaultName ?? "";
+  return entry?.name || account.defaultName || "";
+}
+
+/** The pages an account's statements and rights come from, one line each, with the address to check them. */
+export function accountSources(account: RequiredAccount): string[] {
+  const cites: Citation[] = [...accountStatements(account).map((statement) => statement.cite), ...account.rights.map((right) => right.cite)];
+  for (const disagreement of account.definition.disagreements ?? []) cites.push(...disagreement.readings.map((reading) => reading.cite));
+  const lines = cites.map((cite) => {
+    const view = citationView(cite);
+    return view.url ? `${view.text}: ${view.url}` : view.text;
+  });
+  return [...new Set(lines)];
 }
 
 export function accountRows(plan: Plan, report?: ValidationReport): AccountRow[] {
   return deriveAccounts(plan).map((account) => {
     const entry = plan.accounts[account.key];
     const used = entry?.inUse !== false;
-    const cmdlets = [...new Set(account.rights.map((right) => [right.cmdlet, right.permissionType ? `-PermissionType ${right.permissionType}` : ""].filter(Boolean).join(" ")))];
     return {
       account: account.label,
       tool: account.definition.tools.length > 1 ? "Both" : TOOL_LABELS[account.definition.tools[0]!],
-      purpose: account.definition.purpose,
+      purpose: account.definition.purpose.text,
       required: account.requirement === "required" ? "Required" : used && entry ? "Optional, used" : "Optional",
-      name: !used ? "Not used" : entry?.name || account.defaultName || "",
-      domain: used ? (entry?.domain ?? "") : "",
+      name: accountName(account, entry),
+      domain: used ? (entry?.domain ?? account.domain ?? "") : "",
       type: entry?.accountType ? ACCOUNT_TYPE_LABELS[entry.accountType] : "",
       createdBy: [entry?.provisioning ? provisioningLabel(entry.provisioning) : CREATOR_LABELS[account.creation.by], entry?.createdBy].filter(Boolean).join(" · "),
       owner: entry?.owner ?? "",
       status: entry ? ACCOUNT_STATUS_LABELS[entry.status] : "Planned",
       rights: account.rights.map(rightLabel).join("\n"),
-      cmdlet: cmdlets.join("\n"),
+      cmdlet: [...new Set(account.rights.map(grantedBy))].join("\n"),
       validation: accountValidation(account, report),
       notes: entry?.notes ?? "",
+      sources: accountSources(account).join("\n"),
+      factsAsOf: CATALOG_FACTS_AS_OF,
     };
   });
 }

@@ -1,15 +1,11 @@
-import {
-  ACCOUNT_STATUS_LABELS,
-  CREATOR_LABELS,
-  ENTRA_ROLES,
-  FEATURES_BY_ID,
-  SERVER_ROLE_LABELS,
-  SOURCES,
-  TOOL_LABELS,
-} from "@/lib/catalog";
+import { ACCOUNT_STATUS_LABELS, CATALOG_FACTS_AS_OF, ENTRA_ROLES, type Citation, type Disagreement } from "@/lib/catalog";
 import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
-import { setupRows } from "./summary";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type ValidationReport } from "@/lib/validation/schema";
+import { accountName } from "./account-rows";
+import { attentionRows } from "./attention";
+import { catalogUrl, citationView } from "./citations";
+import { accountStatements, featureLabel, grantedBy, type CitedStatement } from "./facts";
+import { planSummary } from "./summary";
 
 /** Escapes text the user typed so Markdown shows it literally, also inside table cells. */
 export function escapeMarkdown(text: string): string {
@@ -23,24 +19,50 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
 }
 
+/** A citation as a link to its page; a source with no public page is named without a link. */
+export function markdownCitation(cite: Citation): string {
+  const view = citationView(cite);
+  const url = catalogUrl(view.url);
+  return url ? `[${escapeMarkdown(view.text)}](${url})` : escapeMarkdown(view.text);
+}
+
+function cited(text: string, cite: Citation): string {
+  return `${escapeMarkdown(text)} (${markdownCitation(cite)})`;
+}
+
 function checksTable(results: readonly CheckResult[]): string[] {
   return table(
     ["Status", "Check", "Detail", "What to do"],
-    results.map((result) => [
-      CHECK_STATUS_LABELS[result.status],
-      escapeMarkdown(result.title),
-      escapeMarkdown(result.detail),
-      escapeMarkdown(result.remediation ?? "") + (result.docUrl ? ` ([Microsoft Learn](${result.docUrl}))` : ""),
-    ]),
+    results.map((result) => {
+      // Only the catalog's own pages are linked: a report's address came with the request.
+      const url = catalogUrl(result.docUrl);
+      return [
+        CHECK_STATUS_LABELS[result.status],
+        escapeMarkdown(result.title),
+        escapeMarkdown(result.detail),
+        escapeMarkdown(result.remediation ?? "") + (url ? ` ([Microsoft Learn](${url}))` : ""),
+      ];
+    }),
   );
+}
+
+function disagreementLines(disagreement: Disagreement, level: string): string[] {
+  return [`${level} Microsoft's pages disagree: ${escapeMarkdown(disagreement.topic)}`, "", ...disagreement.readings.map((reading) => `- ${cited(reading.says, reading.cite)}`), ""];
+}
+
+function statementList(heading: string, statements: readonly CitedStatement[]): string[] {
+  return statements.length > 0 ? [`### ${heading}`, "", ...statements.map((statement) => `- ${cited(statement.text, statement.cite)}`), ""] : [];
 }
 
 function accountSection(account: RequiredAccount, plan: Plan, report?: ValidationReport): string[] {
   const { definition } = account;
   const entry = plan.accounts[account.key];
+  const statements = accountStatements(account);
+  const of = (kind: CitedStatement["kind"]) => statements.filter((statement) => statement.kind === kind);
   const lines = [`## ${escapeMarkdown(account.label)}`, ""];
-  lines.push(`*${account.requirement === "required" ? "Required" : "Optional"}.* ${definition.purpose}`, "");
-  if (definition.articleRow) lines.push(`Microsoft's accounts article lists it as **${definition.articleRow.requirement}**.`, "");
+  const [purpose] = of("Purpose");
+  lines.push(`*${account.requirement === "required" ? "Required" : "Optional"}.* ${purpose ? cited(purpose.text, purpose.cite) : ""}`, "");
+  if (definition.articleRow) lines.push(`Microsoft's accounts article lists it as **${escapeMarkdown(definition.articleRow.requirement)}**.`, "");
 
   const rows = accountValueRows(account, entry);
   lines.push(...table(["Field", "Value"], rows.map(([field, value]) => [field, escapeMarkdown(value)])), "");
@@ -48,75 +70,43 @@ function accountSection(account: RequiredAccount, plan: Plan, report?: Validatio
   if (definition.roles?.length) {
     lines.push(`**Entra role:** ${definition.roles.map((role) => ENTRA_ROLES[role].name).join(", ")}`, "");
   }
-  lines.push(`**Who creates it:** ${CREATOR_LABELS[account.creation.by]}. ${account.creation.how}`, "");
+  for (const statement of [...of("Who creates it"), ...of("Kind of account")]) lines.push(`**${statement.kind}:** ${cited(statement.text, statement.cite)}`, "");
 
   if (account.rights.length > 0) {
     lines.push("### Rights for the chosen features", "");
     lines.push(
       ...table(
-        ["Feature", "Right", "Applies to", "Granted by"],
+        ["Feature", "Right", "Applies to", "Granted by", "Source"],
         account.rights.map((right) => [
-          right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label,
-          right.right + (right.note ? ` (${right.note})` : ""),
-          right.appliesTo,
-          [right.cmdlet, right.permissionType ? `-PermissionType ${right.permissionType}` : ""].filter(Boolean).join(" "),
+          featureLabel(right.feature),
+          escapeMarkdown(right.right + (right.note ? ` (${right.note})` : "")),
+          escapeMarkdown(right.appliesTo),
+          escapeMarkdown(grantedBy(right)),
+          markdownCitation(right.cite),
         ]),
       ),
       "",
     );
   }
-  if (definition.constraints.length > 0) lines.push("### Rules", "", ...definition.constraints.map((rule) => `- ${rule}`), "");
-  if (definition.securityNotes.length > 0) lines.push("### Security", "", ...definition.securityNotes.map((note) => `- ${note}`), "");
-  for (const disagreement of definition.disagreements ?? []) {
-    lines.push(`### Microsoft's pages disagree: ${disagreement.topic}`, "");
-    lines.push(...disagreement.readings.map((reading) => `- ${reading.says} ([${SOURCES[reading.source].title}](${SOURCES[reading.source].url}))`), "");
-  }
+  lines.push(...statementList("Rules", of("Rule")), ...statementList("Security", of("Security")));
+  for (const disagreement of definition.disagreements ?? []) lines.push(...disagreementLines(disagreement, "###"));
   const checks = report?.results.filter((result) => result.accountKey === account.key) ?? [];
   if (checks.length > 0) lines.push("### Tenant checks", "", ...checksTable(checks), "");
   if (entry?.notes) lines.push("### Notes", "", escapeMarkdown(entry.notes), "");
-  lines.push(`Sources: ${definition.sources.map((source) => `[${SOURCES[source].title}](${SOURCES[source].url})`).join(" · ")}`, "");
   return lines;
 }
 
-/** The worksheet a consultant hands to the customer: the plan's context, then one section per account. */
+/** The worksheet a consultant hands to the customer: the plan's summary, what needs attention, then one section per account. */
 export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
-  const environment = plan.environment;
-  const organisation = environment?.organisation.name || "Unnamed organisation";
+  const organisation = plan.environment?.organisation.name || "Unnamed organisation";
   const lines = [`# Account plan: ${escapeMarkdown(organisation)}`, ""];
-  const summary: [string, string][] = [
-    ["Prepared by", environment?.organisation.preparer ?? ""],
-    ["Contact", environment?.organisation.contact ?? ""],
-    ["Last changed", plan.updatedAt.slice(0, 10)],
-    ["Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"],
-  ];
-  summary.push(...setupRows(plan));
-  lines.push(...table(["", ""], summary.map(([field, value]) => [`**${field}**`, escapeMarkdown(value)])), "");
+  lines.push(`Facts as of ${CATALOG_FACTS_AS_OF}: each statement names the Microsoft page and section it comes from, and the date of that page.`, "");
+  lines.push(...table(["", ""], planSummary(plan, report).map((row) => [`**${escapeMarkdown(row.label)}**`, escapeMarkdown(row.value)])), "");
 
-  if (environment) {
-    lines.push("## Forests", "");
-    lines.push(
-      ...table(
-        ["Forest root", "Other domains", "UPN suffixes"],
-        environment.forests.map((forest) => [
-          escapeMarkdown(forest.rootDomain),
-          escapeMarkdown(forest.domains.join(", ")),
-          escapeMarkdown(forest.upnSuffixes.join(", ")),
-        ]),
-      ),
-      "",
-    );
-    lines.push(plan.tool === "cloudSync" ? "## Agent hosts" : "## Sync servers", "");
-    lines.push(
-      ...table(
-        ["Server", "Role", ...(plan.tool === "connect" ? ["Mode"] : [])],
-        environment.servers.map((server) => [
-          escapeMarkdown(server.name),
-          SERVER_ROLE_LABELS[server.role],
-          ...(plan.tool === "connect" ? [server.staging ? "Staging" : "Active"] : []),
-        ]),
-      ),
-      "",
-    );
+  const attention = attentionRows(plan);
+  if (attention.length > 0) {
+    lines.push("## Needs attention", "", "The plan can be used as it is, but install day needs these answers too.", "");
+    lines.push(...attention.map((item) => `- ${escapeMarkdown(item.message)} (${escapeMarkdown(item.where)})`), "");
   }
 
   const accounts = deriveAccounts(plan);
@@ -127,11 +117,10 @@ export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
         ["Account", "Required", "Name", "Status"],
         accounts.map((account) => {
           const entry = plan.accounts[account.key];
-          const name = entry?.inUse === false ? "Not used" : entry?.name || account.defaultName || "";
           return [
             escapeMarkdown(account.label),
             account.requirement === "required" ? "Yes" : "Optional",
-            escapeMarkdown(name),
+            escapeMarkdown(accountName(account, entry)),
             entry ? ACCOUNT_STATUS_LABELS[entry.status] : "To fill in",
           ];
         }),
@@ -151,4 +140,3 @@ export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
   lines.push("---", "", "This plan records accounts only. It never holds a password: installers ask for credentials on the day.", "");
   return lines.join("\n");
 }
-

@@ -1,19 +1,139 @@
-import { DATABASE_LABELS, ENTRA_AUTH_MODE_LABELS, FEATURES_BY_ID } from "@/lib/catalog";
-import { effectiveFeatures, type Plan } from "@/lib/plan";
+import {
+  CATALOG_FACTS_AS_OF,
+  DATABASE_LABELS,
+  ENTRA_AUTH_MODE_LABELS,
+  FEATURES_BY_ID,
+  SERVER_ROLE_LABELS,
+  SIGN_IN_METHOD_LABELS,
+  SOURCE_ANCHOR_LABELS,
+  TOOL_LABELS,
+} from "@/lib/catalog";
+import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
+import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
 
-/** The plan's setup as label/value rows (tenant, install choices, features): the worksheet and the workbook show the same. */
-export function setupRows(plan: Plan): [string, string][] {
-  const { environment, tool } = plan;
-  if (!environment || !tool) return [];
-  const rows: [string, string][] = [["Tenant", [environment.tenant.initialDomain, environment.tenant.tenantId].filter(Boolean).join(" / ")]];
-  if (tool === "connect") {
-    const express = environment.connect.installType === "express";
-    rows.push(["Install type", express ? "Express settings" : "Custom installation"]);
-    rows.push(["Database", DATABASE_LABELS[express ? "localDb" : environment.connect.database]]);
-    rows.push(["Authentication to Entra ID", ENTRA_AUTH_MODE_LABELS[environment.connect.entraAuth]]);
-  } else {
-    rows.push(["gMSA", environment.cloudSync.gmsaMode === "default" ? "Default (provAgentgMSA$), created by the installer" : "Custom, pre-created"]);
+/** One line of the plan's summary: what the Markdown, the workbook's Summary sheet and the print view's first page show. */
+export interface SummaryRow {
+  label: string;
+  value: string;
+}
+
+const row = (label: string, value: string): SummaryRow => ({ label, value });
+const list = (values: readonly string[], none = "None") => (values.length > 0 ? values.join(", ") : none);
+
+function forestName(environment: Environment, forestId: string): string {
+  return environment.forests.find((forest) => forest.id === forestId)?.rootDomain ?? "Not chosen yet";
+}
+
+function connectRows(plan: PlanWithTool): SummaryRow[] {
+  const { connect, signIn, federation, passThroughAgents } = plan.environment;
+  const context = conditionContext(plan);
+  const express = connect.installType === "express";
+  const rows = [row("Install type", express ? "Express settings" : "Custom installation"), row("Database", DATABASE_LABELS[context.database])];
+  if (context.database !== "localDb") {
+    const host = context.database === "remoteSql" ? connect.sqlServer || "Not named yet" : "This Connect server";
+    rows.push(row("SQL Server", connect.sqlInstance ? `${host}, instance ${connect.sqlInstance}` : `${host}, default instance`));
+    rows.push(row("SQL Server administrator", connect.sqlAdministrator || "Not named yet"));
   }
-  rows.push(["Features", [...effectiveFeatures({ ...plan, tool, environment })].map((id) => FEATURES_BY_ID[id].label).join(", ") || "None"]);
+  rows.push(row("Sign-in method", SIGN_IN_METHOD_LABELS[context.signIn]));
+  rows.push(row("Seamless single sign-on", signIn.seamlessSso ? "Yes" : "No"));
+  if (context.signIn === "federationAdfs") {
+    rows.push(row("AD FS servers", list(federation.adfsServers, "Not named yet")));
+    rows.push(row("Web Application Proxy servers", list(federation.wapServers, "Not named yet")));
+  }
+  if (context.signIn === "passThroughAuth") {
+    const active = plan.environment.servers.find((server) => !server.staging);
+    rows.push(row("Pass-through authentication agents", list([...(active ? [`${active.name} (the Connect server)`] : []), ...passThroughAgents])));
+  }
+  const anchor = context.sourceAnchor === "otherAttribute" ? `${SOURCE_ANCHOR_LABELS.otherAttribute}: ${connect.sourceAnchorAttribute || "not named yet"}` : SOURCE_ANCHOR_LABELS[context.sourceAnchor];
+  rows.push(row("Source anchor", anchor));
+  rows.push(row("Authentication to Microsoft Entra ID", ENTRA_AUTH_MODE_LABELS[connect.entraAuth]));
+  rows.push(
+    row(
+      "Authenticating proxy",
+      connect.authenticatingProxy ? "Yes: the server reaches the internet through a proxy that asks for credentials" : "No",
+    ),
+  );
+  return rows;
+}
+
+function cloudSyncRows(plan: PlanWithTool): SummaryRow[] {
+  const { cloudSync, signIn } = plan.environment;
+  return [
+    row("Sign-in method", SIGN_IN_METHOD_LABELS[signIn.method]),
+    row("Seamless single sign-on", signIn.seamlessSso ? "Yes" : "No"),
+    row("gMSA", cloudSync.gmsaMode === "default" ? "Default (provAgentgMSA$), created by the agent installer" : "Custom, created by an administrator first"),
+    row("gMSA domains (one gMSA in each)", list(serverDomains(plan.environment), "Not chosen yet")),
+  ];
+}
+
+/** The features in effect, and the forest each single-forest feature goes to. */
+function featureRows(plan: PlanWithTool): SummaryRow[] {
+  const { connect } = plan.environment;
+  const features = effectiveFeatures(plan);
+  const rows = [row("Features", list([...features].map((id) => FEATURES_BY_ID[id].label)))];
+  if (plan.tool === "connect" && features.has("deviceWriteback")) rows.push(row("Device writeback forest", forestName(plan.environment, connect.deviceWritebackForestId)));
+  if (plan.tool === "connect" && (features.has("exchangeHybrid") || features.has("exchangeMailPublicFolders"))) {
+    rows.push(row("Exchange forest", connect.exchangeForestId ? forestName(plan.environment, connect.exchangeForestId) : "Every forest of the plan"));
+  }
+  return rows;
+}
+
+function directoryRows(plan: PlanWithTool): SummaryRow[] {
+  const { environment, tool } = plan;
+  const rows = environment.forests.map((forest, index) =>
+    row(
+      `Forest ${index + 1}`,
+      [
+        forest.rootDomain,
+        forest.domains.length > 0 ? `other domains: ${forest.domains.join(", ")}` : "",
+        `UPN suffixes: ${list(forest.upnSuffixes)}`,
+        `accounts created in: ${forest.accountsOu || "the default containers"}`,
+      ]
+        .filter(Boolean)
+        .join("; "),
+    ),
+  );
+  environment.servers.forEach((server, index) => {
+    const mode = tool === "connect" ? `, ${server.staging ? "staging" : "active"}` : "";
+    rows.push(
+      row(
+        `${tool === "cloudSync" ? "Agent host" : "Server"} ${index + 1}`,
+        `${server.name} (${SERVER_ROLE_LABELS[server.role].toLowerCase()}${mode}), joined to ${server.domain || "a domain not chosen yet"}`,
+      ),
+    );
+  });
+  return rows;
+}
+
+function checksRow(report: ValidationReport | undefined): SummaryRow {
+  if (!report) return row("Tenant checks", "Not run");
+  const counts = CHECK_STATUS_ORDER.map((status) => [status, report.results.filter((result) => result.status === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);
+  return row("Tenant checks", `${report.checkedAt}${report.tenant ? ` against ${report.tenant.displayName}` : ""}: ${list(counts, "no results")}`);
+}
+
+/**
+ * The plan in one list of facts: who prepared it, the date the catalog's
+ * facts were checked, the tool and every choice the installers ask on the
+ * day, the forests and servers, and the tenant checks. Every export shows
+ * exactly these rows, so a printed plan, the worksheet and the workbook agree.
+ */
+export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[] {
+  const organisation = plan.environment?.organisation;
+  const rows = [
+    row("Organisation", organisation?.name || "Unnamed organisation"),
+    row("Prepared by", organisation?.preparer ?? ""),
+    row("Contact", organisation?.contact ?? ""),
+    row("Last changed", plan.updatedAt.slice(0, 10)),
+    row("Facts as of", CATALOG_FACTS_AS_OF),
+    row("Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"),
+  ];
+  if (hasToolAndEnvironment(plan)) {
+    const { tenant } = plan.environment;
+    rows.push(row("Tenant", [tenant.initialDomain, tenant.tenantId].filter(Boolean).join(" / ")));
+    rows.push(...(plan.tool === "connect" ? connectRows(plan) : cloudSyncRows(plan)), ...featureRows(plan), ...directoryRows(plan));
+  }
+  rows.push(checksRow(report));
   return rows;
 }

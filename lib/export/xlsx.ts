@@ -1,15 +1,19 @@
 import ExcelJS from "exceljs";
-import { FEATURES_BY_ID, TOOL_LABELS, ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
-import { deriveAccounts, type Plan } from "@/lib/plan";
+import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
+import { deriveAccounts, type Forest, type Plan, type RequiredAccount } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
 import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
+import { attentionRows } from "./attention";
 import { neutraliseCell } from "./cell-safety";
-import { setupRows } from "./summary";
+import { citationView } from "./citations";
+import { accountStatements, featureLabel, grantedBy } from "./facts";
+import { planSummary } from "./summary";
 
 /**
- * The consultant's workbook: Summary, Accounts (one row per account, with a
- * Status drop-down), a Rights sheet per forest and the tenant Checks. Every
- * cell from the plan is written as text, neutralised against formulas.
+ * The consultant's workbook: Summary (with what needs attention), Accounts
+ * (one row per account, with a Status drop-down), a Rights sheet per forest,
+ * the Facts behind every account with their sources, and the tenant Checks.
+ * Every cell from the plan is written as text, neutralised against formulas.
  */
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E40AF" } };
@@ -41,6 +45,21 @@ export function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
 }
 
+/** The accounts whose rights are granted in a forest: that forest's own, and those not tied to one forest. */
+function accountsOfForest(accounts: readonly RequiredAccount[], forest: Forest): RequiredAccount[] {
+  return accounts.filter((account) => (account.forest ? account.forest.id === forest.id : account.definition.directory === "activeDirectory"));
+}
+
+const SOURCE_COLUMNS = [
+  { header: "Source", width: 60 },
+  { header: "Link", width: 50 },
+] as const;
+
+function sourceCells(cite: Parameters<typeof citationView>[0]): string[] {
+  const view = citationView(cite);
+  return [view.text, view.url];
+}
+
 export async function planToWorkbook(plan: Plan, report?: ValidationReport): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const environment = plan.environment;
@@ -51,20 +70,9 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
   workbook.created = new Date(plan.updatedAt);
   workbook.modified = new Date(plan.updatedAt);
 
-  const summary: [string, string][] = [
-    ["Organisation", organisation],
-    ["Prepared by", environment?.organisation.preparer ?? ""],
-    ["Contact", environment?.organisation.contact ?? ""],
-    ["Date", plan.updatedAt.slice(0, 10)],
-    ["Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"],
-  ];
-  summary.push(...setupRows(plan));
-  if (environment) {
-    summary.push(["Forests", environment.forests.map((forest) => forest.rootDomain).join(", ")]);
-    summary.push(["Servers", environment.servers.map((server) => server.name).join(", ")]);
-  }
-  summary.push(["Validated", report ? `${report.checkedAt}${report.tenant ? ` against ${report.tenant.displayName}` : ""}` : "Not validated"]);
-  tableSheet(workbook, "Summary", [{ header: "Field", width: 28 }, { header: "Value", width: 80 }], summary.map(([field, value]) => [field, value]));
+  const summary = planSummary(plan, report).map((row) => [row.label, row.value]);
+  const attention = attentionRows(plan).map((item) => ["Needs attention", `${item.message} (${item.where})`]);
+  tableSheet(workbook, "Summary", [{ header: "Field", width: 34 }, { header: "Value", width: 90 }], [...summary, ...attention]);
 
   const rows = accountRows(plan, report);
   const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));
@@ -79,17 +87,16 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
 
   const derived = deriveAccounts(plan);
   for (const forest of environment?.forests ?? []) {
-    const rights = derived
-      .filter((account) => (account.forest ? account.forest.id === forest.id : account.definition.directory === "activeDirectory"))
-      .flatMap((account) =>
-        account.rights.map((right) => [
-          account.label,
-          right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label,
-          right.right,
-          right.appliesTo,
-          [right.cmdlet, right.permissionType ? `-PermissionType ${right.permissionType}` : ""].filter(Boolean).join(" "),
-        ]),
-      );
+    const rights = accountsOfForest(derived, forest).flatMap((account) =>
+      account.rights.map((right) => [
+        account.label,
+        featureLabel(right.feature),
+        right.right + (right.note ? ` (${right.note})` : ""),
+        right.appliesTo,
+        grantedBy(right),
+        ...sourceCells(right.cite),
+      ]),
+    );
     tableSheet(
       workbook,
       sheetName(`Rights ${forest.rootDomain}`),
@@ -99,10 +106,24 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
         { header: "Right", width: 50 },
         { header: "Applies to", width: 50 },
         { header: "Granted by", width: 44 },
+        ...SOURCE_COLUMNS,
       ],
       rights,
     );
   }
+
+  const facts = derived.flatMap((account) => [
+    ...accountStatements(account).map((statement) => [account.label, statement.kind, statement.text, ...sourceCells(statement.cite)]),
+    ...(account.definition.disagreements ?? []).flatMap((disagreement) =>
+      disagreement.readings.map((reading) => [account.label, `Microsoft's pages disagree: ${disagreement.topic}`, reading.says, ...sourceCells(reading.cite)]),
+    ),
+  ]);
+  tableSheet(
+    workbook,
+    "Facts",
+    [{ header: "Account", width: 40 }, { header: "Kind", width: 30 }, { header: "Statement", width: 80 }, ...SOURCE_COLUMNS],
+    facts,
+  );
 
   const labels = new Map(derived.map((account) => [account.key, account.label]));
   tableSheet(
