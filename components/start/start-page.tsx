@@ -9,8 +9,9 @@ import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import { TOOL_LABELS } from "@/lib/catalog";
 import { draftActions, useDraft, type Draft } from "@/lib/draft/store";
 import { EXAMPLE_PLANS } from "@/lib/examples";
-import { emptyPlan, missingSteps, readPlan, readPlanFile, STEP_PATHS, type Plan, type PlanIssue } from "@/lib/plan";
+import { emptyPlan, missingSteps, readPlan, readPlanFile, STEP_PATHS, type Plan, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
 import { ConfirmDiscardDialog } from "./confirm-dialog";
+import { UpgradeNotice } from "./upgrade-notice";
 
 type Pending = { what: string; run: () => void } | null;
 
@@ -37,16 +38,19 @@ export function StartPage() {
   const snapshot = useDraft();
   const [pending, setPending] = useState<Pending>(null);
   const [importProblem, setImportProblem] = useState<{ fileName: string; issues: PlanIssue[]; attempt: number } | null>(null);
+  // A plan opened from an earlier version stays on this page until the user has read what changed.
+  const [opened, setOpened] = useState<{ what: string; upgrade: PlanUpgrade } | null>(null);
   useDocumentTitle("Start", importProblem !== null);
 
   const draft = snapshot?.draft;
   const hasDraft = draft?.started === true;
 
-  const replaceWith = (what: string, plan: Plan, href: string) => {
+  const replaceWith = (what: string, plan: Plan, href: string, upgraded?: { what: string; upgrade: PlanUpgrade }) => {
     const run = () => {
       draftActions.replace(plan);
       setPending(null);
-      router.push(href);
+      if (upgraded) setOpened(upgraded);
+      else router.push(href);
     };
     if (hasDraft) setPending({ what, run });
     else run();
@@ -59,18 +63,20 @@ export function StartPage() {
       return;
     }
     setImportProblem(null);
-    replaceWith(`You are importing ${file.name}.`, result.plan, STEP_PATHS.review);
+    setOpened(null);
+    replaceWith(`You are importing ${file.name}.`, result.plan, STEP_PATHS.review, result.upgrade ? { what: file.name, upgrade: result.upgrade } : undefined);
   };
 
   const openExample = async (file: string, title: string) => {
     const response = await fetch(`/examples/${file}`);
     const result = readPlan(await response.json());
-    if (result.ok) replaceWith(`You are opening the example “${title}”.`, result.plan, STEP_PATHS.review);
+    if (result.ok) replaceWith(`You are opening the example “${title}”.`, result.plan, STEP_PATHS.review, result.upgrade ? { what: `The example “${title}”`, upgrade: result.upgrade } : undefined);
   };
 
   return (
     <div className="max-w-3xl">
       {importProblem ? <ImportErrors {...importProblem} /> : null}
+      {opened ? <UpgradeNotice what={opened.what} upgrade={opened.upgrade} takeFocus continueHref={STEP_PATHS.review} /> : null}
       <StepHeading>Plan the accounts for your hybrid identity sync</StepHeading>
       <p className="mb-4 text-lg">
         Connecting on-premises Active Directory to Microsoft Entra ID takes several accounts: admins who install and configure, service
@@ -92,6 +98,9 @@ export function StartPage() {
             Resume the plan
           </ButtonLink>
         </section>
+      ) : null}
+      {hasDraft && snapshot?.upgrade && !opened ? (
+        <UpgradeNotice what="The plan saved in this browser" upgrade={snapshot.upgrade} takeFocus={false} />
       ) : null}
 
       <section aria-labelledby="new-title" className="mb-8">

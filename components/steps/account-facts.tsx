@@ -1,18 +1,44 @@
+import { CitationRef, FactText } from "@/components/catalog/citation";
 import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { linkClass } from "@/components/ui/button";
-import { CREATOR_LABELS, ENTRA_ROLES, FEATURES_BY_ID, SOURCES } from "@/lib/catalog";
+import { longDate } from "@/components/ui/long-date";
+import { CATALOG_FACTS_AS_OF, CREATOR_LABELS, ENTRA_ROLES, FEATURES_BY_ID, SOURCES, type Fact } from "@/lib/catalog";
 import type { RequiredAccount } from "@/lib/plan";
 
-/** What Microsoft says about the account: shown beside its form, read from the catalog. */
+/** The day the catalog's facts were checked against Microsoft's pages. */
+export function FactsAsOf() {
+  return (
+    <p className="text-sm text-slate-700" data-testid="facts-as-of">
+      Facts as of <time dateTime={CATALOG_FACTS_AS_OF}>{longDate(CATALOG_FACTS_AS_OF)}</time>, each with the page and section that states it.
+    </p>
+  );
+}
+
+function FactList({ facts }: { facts: readonly Fact[] }) {
+  return (
+    <ul className="mt-1 list-disc space-y-2 pl-6">
+      {facts.map((fact) => (
+        <li key={fact.text}>
+          <FactText fact={fact} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What Microsoft says about the account: shown beside its form, read from the catalog, each fact with its source. */
 export function AccountFacts({ account }: { account: RequiredAccount }) {
   const { definition } = account;
   return (
     <div className="space-y-6">
+      <FactsAsOf />
       <section aria-labelledby="facts-purpose">
         <h2 id="facts-purpose" className="text-xl font-bold">
           What it is for
         </h2>
-        <p className="mt-1">{definition.purpose}</p>
+        <p className="mt-1">
+          <FactText fact={definition.purpose} />
+        </p>
         {definition.articleRow ? (
           <p className="mt-1 text-slate-700">
             Microsoft&apos;s accounts article calls it <strong>{definition.articleRow.requirement}</strong>: “{definition.articleRow.description}”
@@ -24,7 +50,10 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
           </p>
         ) : null}
         <p className="mt-1">
-          <strong>Who creates it:</strong> {CREATOR_LABELS[account.creation.by]}. {account.creation.how}
+          <strong>Who creates it:</strong> {CREATOR_LABELS[account.creation.by]}. {account.creation.how}{" "}
+          <span className="text-sm text-slate-700">
+            (Source: <CitationRef cite={account.creation.cite} />)
+          </span>
         </p>
       </section>
 
@@ -33,11 +62,7 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
           <h2 id="facts-rules" className="text-xl font-bold">
             Microsoft&apos;s rules
           </h2>
-          <ul className="mt-1 list-disc space-y-1 pl-6">
-            {definition.constraints.map((rule) => (
-              <li key={rule}>{rule}</li>
-            ))}
-          </ul>
+          <FactList facts={definition.constraints} />
         </section>
       ) : null}
 
@@ -59,11 +84,14 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
               </thead>
               <tbody>
                 {account.rights.map((right) => (
-                  <tr key={`${right.feature}-${right.right}`} className="border-b border-slate-300 align-top">
+                  <tr key={`${right.feature}-${right.right}-${right.appliesTo}`} className="border-b border-slate-300 align-top">
                     <td className="py-1 pr-3">{right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label}</td>
                     <td className="py-1 pr-3">
                       {right.right}
                       {right.note ? <span className="block text-slate-600">{right.note}</span> : null}
+                      <span className="block text-slate-700">
+                        Source: <CitationRef cite={right.cite} />
+                      </span>
                     </td>
                     <td className="py-1 pr-3">{right.appliesTo}</td>
                     <td className="py-1">
@@ -83,11 +111,7 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
           <h2 id="facts-security" className="text-xl font-bold">
             Security
           </h2>
-          <ul className="mt-1 list-disc space-y-1 pl-6">
-            {definition.securityNotes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
+          <FactList facts={definition.securityNotes} />
         </section>
       ) : null}
 
@@ -102,9 +126,18 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
         <ul className="mt-1 space-y-1">
           {definition.sources.map((source) => (
             <li key={source}>
-              <a href={SOURCES[source].url} className={linkClass}>
-                {SOURCES[source].title}
-              </a>
+              {SOURCES[source].kind === "microsoftPage" ? (
+                <>
+                  <a href={SOURCES[source].url} className={linkClass}>
+                    {SOURCES[source].title}
+                  </a>{" "}
+                  <span className="text-sm text-slate-700">(page dated {SOURCES[source].msDate})</span>
+                </>
+              ) : (
+                <>
+                  {SOURCES[source].title} <span className="text-sm text-slate-700">(reported, not a Microsoft page)</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

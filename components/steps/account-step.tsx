@@ -3,169 +3,41 @@
 import { DraftGate, NeedsEnvironment, StepUnavailable } from "@/components/wizard/draft-gate";
 import { useMemo } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
-import { RadioGroup, SelectField, YesNo } from "@/components/ui/choice-fields";
+import { SelectField, YesNo } from "@/components/ui/choice-fields";
 import { ErrorSummary, summaryItems } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
 import { StepActions } from "@/components/wizard/step-actions";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import { useStepForm } from "@/components/wizard/use-step-form";
-import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, ACCOUNT_TYPE_LABELS, LIMITS } from "@/lib/catalog";
+import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
 import type { Draft } from "@/lib/draft/store";
 import type { StepValidation } from "@/lib/forms/step-resolver";
 import {
   accountsWithSteps,
   accountStepHref,
   emptyAccountEntry,
-  forestDomains,
-  provisioningLabel,
+  hasToolAndEnvironment,
   STEP_PATHS,
-  tenantDomains,
   type AccountEntry,
-  type Environment,
   type Plan,
+  type PlanWithTool,
   type RequiredAccount,
 } from "@/lib/plan";
+import { applicableEntry } from "./account/applicable-entry";
+import { IdentityFields } from "./account/identity-fields";
 import { AccountFacts, NoPasswordNotice } from "./account-facts";
 
-function FixedName({ label, value, why }: { label: string; value: string; why: string }) {
-  return (
-    <div className="mb-5">
-      <p className="font-semibold">{label}</p>
-      <p className="mt-1 font-mono text-lg">{value}</p>
-      <p className="text-sm text-slate-600">{why}</p>
-    </div>
-  );
-}
-
-function DomainSelect({ account, environment, optionalHint }: { account: RequiredAccount; environment: Environment; optionalHint?: string }) {
-  const domains = account.forest ? forestDomains(account.forest) : environment.forests.flatMap(forestDomains);
-  return (
-    <SelectField
-      name="domain"
-      label="Domain"
-      hint={optionalHint ?? "The Active Directory domain the account is in."}
-      options={[{ value: "", label: "Choose a domain" }, ...domains.map((domain) => ({ value: domain, label: domain }))]}
-    />
-  );
-}
-
-function IdentityFields({ account, environment }: { account: RequiredAccount; environment: Environment }) {
-  const { definition } = account;
-  const accountType = useWatch({ name: "accountType" }) as AccountEntry["accountType"];
-  const samHint = `Its sAMAccountName (pre-Windows 2000 logon name): at most ${LIMITS.samAccountNameMaxLength} characters, without the domain.`;
-  switch (definition.identity) {
-    case "upn": {
-      const hint =
-        definition.id === "breakGlassAdmin"
-          ? "A cloud-only account: its user principal name ends in .onmicrosoft.com."
-          : `A work account of the tenant (not a guest), in one of its domains: ${[...tenantDomains(environment)].join(", ")}.`;
-      return <TextField name="name" label="User principal name" hint={hint} type="email" />;
-    }
-    case "adUser":
-      if (definition.id === "connectAdDsConnector" && environment.connect.installType === "express") {
-        return (
-          <FixedName
-            label="Name"
-            value={account.defaultName ?? ""}
-            why={`Express settings create this account in ${account.forest?.rootDomain ?? "the forest root domain"}'s Users container; nothing to enter.`}
-          />
-        );
-      }
-      return (
-        <>
-          {definition.id === "connectAdDsConnector" ? (
-            <RadioGroup
-              name="provisioning"
-              legend="Who creates the account?"
-              options={[
-                { value: "wizard", label: provisioningLabel("wizard") },
-                { value: "existing", label: provisioningLabel("existing") },
-              ]}
-            />
-          ) : null}
-          <TextField name="name" label="Account name" hint={samHint} />
-          <DomainSelect account={account} environment={environment} />
-          {definition.id === "connectAdDsConnector" ? (
-            <YesNo
-              name="privilegedGroupMember"
-              legend="Is this account a member of Domain Admins or Enterprise Admins?"
-              hint="It must not be: Connect refuses such accounts, and they would give the sync server far more power than it needs."
-            />
-          ) : null}
-        </>
-      );
-    case "localOrDomainUser":
-      return (
-        <>
-          <TextField name="name" label="Account name" hint={samHint} />
-          <TextField name="domain" label="Domain (optional)" hint="The DNS name of its domain; leave empty for an account local to the server." />
-        </>
-      );
-    case "gmsa":
-      return (
-        <>
-          {account.defaultName ? (
-            <FixedName label="gMSA name" value={account.defaultName} why="The agent wizard's Create gMSA uses this name; nothing to enter." />
-          ) : (
-            <TextField
-              name="name"
-              label="gMSA name"
-              hint={`Ends in $, with at most ${LIMITS.gmsaNameMaxLength} characters before it, like provAgentgMSA$.`}
-            />
-          )}
-          <DomainSelect account={account} environment={environment} optionalHint="The domain of the agent hosts, where the gMSA is created." />
-        </>
-      );
-    case "serviceAccount": {
-      const option = account.serviceAccountOption;
-      return (
-        <>
-          <RadioGroup
-            name="accountType"
-            legend="Which kind of account runs the ADSync service?"
-            hint={option?.why}
-            options={(option?.allowed ?? []).map((type) => ({
-              value: type,
-              label: `${ACCOUNT_TYPE_LABELS[type]}${type === option?.recommended ? " (recommended)" : ""}${type === option?.default ? " (default)" : ""}`,
-            }))}
-          />
-          {accountType === "gmsa" ? (
-            <>
-              <TextField name="name" label="gMSA name" hint={`Ends in $, with at most ${LIMITS.gmsaNameMaxLength} characters before it.`} />
-              <DomainSelect account={account} environment={environment} />
-            </>
-          ) : accountType === "domainUser" ? (
-            <>
-              <TextField name="name" label="Account name" hint={samHint} />
-              <DomainSelect account={account} environment={environment} />
-            </>
-          ) : accountType === "localUser" ? (
-            <TextField name="name" label="Account name" hint="A local account of this server." />
-          ) : accountType ? (
-            <FixedName label="Name" value={account.defaultName ?? ""} why="Created by the installer; nothing to enter." />
-          ) : null}
-        </>
-      );
-    }
-    case "sqlLogin":
-      return <TextField name="name" label="SQL Server login" hint="DOMAIN\name for a Windows login, or the name of a SQL login." />;
-    case "generated":
-      return <FixedName label="Name" value={account.defaultName ?? ""} why="Made by Microsoft's installer or wizard; nothing to enter." />;
-  }
-}
-
-export function AccountStep({ draft, account }: { draft: Draft; account: RequiredAccount }) {
-  const plan = draft.plan;
-  const environment = plan.environment!;
+export function AccountStep({ draft, plan, account }: { draft: Draft; plan: PlanWithTool; account: RequiredAccount }) {
   const stepId = `account:${account.key}`;
   const formId = `step-account-${account.key.replace(/[^a-zA-Z0-9-]/g, "-")}`;
   const validation = useMemo<StepValidation<AccountEntry>>(
     () => ({
       owns: ["accounts", account.key],
-      merge: (values): Plan => ({ ...plan, accounts: { ...plan.accounts, [account.key]: values } }),
+      // Only the answers to the questions the step shows reach the plan (see applicableEntry).
+      merge: (values): Plan => ({ ...plan, accounts: { ...plan.accounts, [account.key]: applicableEntry(account, values, plan) } }),
     }),
-    [plan, account.key],
+    [plan, account],
   );
   const steps = accountsWithSteps(plan);
   const index = steps.findIndex((candidate) => candidate.key === account.key);
@@ -200,7 +72,7 @@ export function AccountStep({ draft, account }: { draft: Draft; account: Require
             ) : null}
             {inUse !== false ? (
               <>
-                <IdentityFields account={account} environment={environment} />
+                <IdentityFields account={account} plan={plan} />
                 <TextField name="owner" label="Owner or contact (optional)" hint="Who answers for this account, like a person or a team." />
                 <TextField name="createdBy" label="Person who creates it (optional)" hint={`Microsoft's default: ${account.creation.how}`} />
                 <SelectField name="status" label="Status" options={ACCOUNT_STATUSES.map((status) => ({ value: status, label: ACCOUNT_STATUS_LABELS[status] }))} />
@@ -224,8 +96,9 @@ export function AccountRoute({ accountKey }: { accountKey: string }) {
   return (
     <DraftGate>
       {(draft) => {
-        if (!draft.plan.tool || !draft.plan.environment) return <NeedsEnvironment title="Account" />;
-        const account = accountsWithSteps(draft.plan).find((candidate) => candidate.key === accountKey);
+        const plan = draft.plan;
+        if (!hasToolAndEnvironment(plan)) return <NeedsEnvironment title="Account" />;
+        const account = accountsWithSteps(plan).find((candidate) => candidate.key === accountKey);
         if (!account) {
           return (
             <StepUnavailable
@@ -237,7 +110,7 @@ export function AccountRoute({ accountKey }: { accountKey: string }) {
           );
         }
         // Keyed so moving between two account steps starts a fresh form.
-        return <AccountStep key={account.key} draft={draft} account={account} />;
+        return <AccountStep key={account.key} draft={draft} plan={plan} account={account} />;
       }}
     </DraftGate>
   );

@@ -7,13 +7,17 @@ import { ButtonLink, linkClass } from "@/components/ui/button";
 import { fieldId } from "@/components/ui/field-id";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
+import { applicableQuestions } from "./environment/applicable";
 import {
   DATABASE_LABELS,
   DECISION_REQUIREMENTS,
   ENTRA_AUTH_MODE_LABELS,
   FEATURES_BY_ID,
   SERVER_ROLE_LABELS,
+  SIGN_IN_METHOD_LABELS,
+  SOURCE_ANCHOR_LABELS,
   TOOL_LABELS,
+  type Tool,
 } from "@/lib/catalog";
 import type { Draft } from "@/lib/draft/store";
 import {
@@ -21,7 +25,9 @@ import {
   accountValueRows,
   deriveAccounts,
   missingSteps,
+  planAttention,
   planSchema,
+  planSteps,
   STEP_PATHS,
   toPlanIssues,
   type Environment,
@@ -29,7 +35,9 @@ import {
   type PlanIssue,
 } from "@/lib/plan";
 
-function SummaryList({ rows }: { rows: readonly { key: string; value: ReactNode; href: string; what: string }[] }) {
+type Row = { key: string; value: ReactNode; href: string; what: string };
+
+function SummaryList({ rows }: { rows: readonly Row[] }) {
   return (
     <dl className="mb-8 divide-y divide-slate-300 border-y border-slate-300">
       {rows.map((row) => (
@@ -47,34 +55,48 @@ function SummaryList({ rows }: { rows: readonly { key: string; value: ReactNode;
   );
 }
 
-function environmentRows(plan: Plan, environment: Environment) {
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
+const names = (list: readonly string[]) => list.join(", ");
+
+function environmentRows(plan: Plan, tool: Tool, environment: Environment): Row[] {
   const href = (field: string) => `${STEP_PATHS.environment}#${fieldId(field)}`;
-  const rows = [
+  const applies = applicableQuestions(tool, environment);
+  const { connect, signIn } = environment;
+  const forestName = (id: string) => environment.forests.find((forest) => forest.id === id)?.rootDomain ?? id;
+  const rows: Row[] = [
     { key: "Organisation", value: environment.organisation.name, href: href("organisation.name"), what: "organisation" },
     { key: "Prepared by", value: environment.organisation.preparer, href: href("organisation.preparer"), what: "preparer" },
     { key: "Contact email", value: environment.organisation.contact, href: href("organisation.contact"), what: "contact email" },
     { key: "Tenant initial domain", value: environment.tenant.initialDomain, href: href("tenant.initialDomain"), what: "tenant initial domain" },
     { key: "Tenant ID", value: environment.tenant.tenantId, href: href("tenant.tenantId"), what: "tenant ID" },
   ];
-  if (plan.tool === "connect") {
-    const express = environment.connect.installType === "express";
-    rows.push(
-      { key: "Install type", value: express ? "Express settings" : "Custom installation", href: href("connect.installType"), what: "install type" },
-      { key: "Database", value: DATABASE_LABELS[express ? "localDb" : environment.connect.database], href: href("connect.database"), what: "database" },
-      { key: "Authentication to Entra ID", value: ENTRA_AUTH_MODE_LABELS[environment.connect.entraAuth], href: href("connect.entraAuth"), what: "authentication" },
-    );
+  const add = (key: string, value: ReactNode, field: string, what = key.toLowerCase()) => rows.push({ key, value, href: href(field), what });
+  if (tool === "connect") {
+    add("Install type", applies.custom ? "Custom installation" : "Express settings", "connect.installType");
+    add("Database", DATABASE_LABELS[applies.custom ? connect.database : "localDb"], "connect.database");
+    if (applies.sqlServerHost) add("SQL Server host", connect.sqlServer, "connect.sqlServer");
+    if (applies.sqlDetails) {
+      add("SQL Server instance", connect.sqlInstance || "The default instance", "connect.sqlInstance");
+      add("SQL Server administrator", connect.sqlAdministrator, "connect.sqlAdministrator");
+    }
+    if (applies.authenticatingProxy) add("Authenticating proxy", yesNo(connect.authenticatingProxy), "connect.authenticatingProxy");
+    add("Authentication to Entra ID", ENTRA_AUTH_MODE_LABELS[connect.entraAuth], "connect.entraAuth", "authentication");
   } else {
-    rows.push({
-      key: "gMSA",
-      value: environment.cloudSync.gmsaMode === "default" ? "Default provAgentgMSA$" : "Custom, created by an administrator",
-      href: href("cloudSync.gmsaMode"),
-      what: "gMSA",
-    });
+    add("gMSA", environment.cloudSync.gmsaMode === "default" ? "Default provAgentgMSA$" : "Custom, created by an administrator", "cloudSync.gmsaMode");
+  }
+  add("User sign-in", SIGN_IN_METHOD_LABELS[applies.signInQuestion ? signIn.method : "passwordHashSync"], "signIn.method", "user sign-in method");
+  if (applies.seamlessSso) add("Seamless single sign-on", yesNo(signIn.seamlessSso), "signIn.seamlessSso");
+  if (applies.passThroughAgents) {
+    add("Pass-through agents", names(["the Connect server", ...environment.passThroughAgents]), "passThroughAgents", "pass-through authentication agents");
+  }
+  if (applies.federationServers) {
+    add("AD FS servers", names(environment.federation.adfsServers), "federation.adfsServers");
+    add("Web Application Proxy servers", names(environment.federation.wapServers), "federation.wapServers");
   }
   environment.servers.forEach((server, index) =>
     rows.push({
-      key: `${plan.tool === "cloudSync" ? "Agent host" : "Server"} ${index + 1}`,
-      value: `${server.name} (${SERVER_ROLE_LABELS[server.role]}${plan.tool === "connect" ? `, ${server.staging ? "staging" : "active"}` : ""})`,
+      key: `${tool === "cloudSync" ? "Agent host" : "Server"} ${index + 1}`,
+      value: `${server.name} (${SERVER_ROLE_LABELS[server.role]}${tool === "connect" ? `, ${server.staging ? "staging" : "active"}` : ""}), joined to ${server.domain || "no domain yet"}`,
       href: href(`servers.${index}.name`),
       what: `server ${index + 1}`,
     }),
@@ -82,20 +104,51 @@ function environmentRows(plan: Plan, environment: Environment) {
   environment.forests.forEach((forest, index) =>
     rows.push({
       key: `Forest ${index + 1}`,
-      value: [forest.rootDomain, forest.domains.length ? `domains: ${forest.domains.join(", ")}` : "", forest.upnSuffixes.length ? `UPN suffixes: ${forest.upnSuffixes.join(", ")}` : ""]
+      value: [
+        forest.rootDomain,
+        forest.domains.length ? `domains: ${names(forest.domains)}` : "",
+        forest.upnSuffixes.length ? `UPN suffixes: ${names(forest.upnSuffixes)}` : "",
+        forest.accountsOu ? `accounts created in ${forest.accountsOu}` : "",
+      ]
         .filter(Boolean)
         .join("; "),
       href: href(`forests.${index}.rootDomain`),
       what: `forest ${index + 1}`,
     }),
   );
-  rows.push({
-    key: "Features",
-    value: environment.features.map((id) => FEATURES_BY_ID[id].label).join(", ") || "None",
-    href: href("features"),
-    what: "features",
-  });
+  if (applies.sourceAnchor) {
+    const anchor = SOURCE_ANCHOR_LABELS[connect.sourceAnchor];
+    add("Source anchor", applies.sourceAnchorAttribute ? `${anchor}: ${connect.sourceAnchorAttribute}` : anchor, "connect.sourceAnchor");
+  }
+  add("Features", environment.features.map((id) => FEATURES_BY_ID[id].label).join(", ") || "None", "features");
+  if (applies.deviceWritebackForest) add("Device writeback forest", forestName(connect.deviceWritebackForestId), "connect.deviceWritebackForestId");
+  if (applies.exchangeForest) add("Exchange forest", connect.exchangeForestId ? forestName(connect.exchangeForestId) : "Every forest", "connect.exchangeForestId");
   return rows;
+}
+
+/** Non-blocking items the plan lacks for install day, each linking to the step that fixes it. */
+function NeedsAttention({ plan }: { plan: Plan }) {
+  const items = planAttention(plan);
+  if (items.length === 0) return null;
+  const steps = planSteps(plan);
+  const hrefOf = (stepId: string) => steps.find((step) => step.id === stepId)?.href ?? STEP_PATHS.environment;
+  return (
+    <section aria-labelledby="attention-title" className="mb-8 rounded border-l-8 border-amber-500 bg-amber-50 p-4">
+      <h2 id="attention-title" className="text-xl font-bold">
+        Needs attention
+      </h2>
+      <p className="mt-1">The plan can be saved and exported as it is; install day needs these.</p>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        {items.map((item) => (
+          <li key={`${item.stepId}-${item.message}`}>
+            <Link href={hrefOf(item.stepId)} className={linkClass}>
+              {item.message}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function issueHref(issue: PlanIssue): string {
@@ -105,9 +158,8 @@ function issueHref(issue: PlanIssue): string {
   return STEP_PATHS.tool;
 }
 
-export function ReviewStep({ draft }: { draft: Draft }) {
+export function ReviewStep({ draft, tool, environment }: { draft: Draft; tool: Tool; environment: Environment }) {
   const plan = draft.plan;
-  const environment = plan.environment!;
   const parsed = planSchema.safeParse(plan);
   const issues = parsed.success ? [] : toPlanIssues(parsed.error);
   const missing = missingSteps(plan);
@@ -142,6 +194,8 @@ export function ReviewStep({ draft }: { draft: Draft }) {
         <p className="mb-8 rounded border-l-8 border-green-700 bg-green-50 p-4 font-semibold">Every step is filled in and the plan follows Microsoft&apos;s rules.</p>
       )}
 
+      <NeedsAttention plan={plan} />
+
       <h2 className="mb-2 text-2xl font-bold">Sync tool</h2>
       <SummaryList
         rows={[
@@ -158,7 +212,7 @@ export function ReviewStep({ draft }: { draft: Draft }) {
       />
 
       <h2 className="mb-2 text-2xl font-bold">Environment</h2>
-      <SummaryList rows={environmentRows(plan, environment)} />
+      <SummaryList rows={environmentRows(plan, tool, environment)} />
 
       <h2 className="mb-2 text-2xl font-bold">Accounts</h2>
       {deriveAccounts(plan).map((account) => (
@@ -191,5 +245,15 @@ export function ReviewStep({ draft }: { draft: Draft }) {
 }
 
 export function ReviewRoute() {
-  return <DraftGate>{(draft) => (draft.plan.tool && draft.plan.environment ? <ReviewStep draft={draft} /> : <NeedsEnvironment title="Check your answers" />)}</DraftGate>;
+  return (
+    <DraftGate>
+      {(draft) =>
+        draft.plan.tool && draft.plan.environment ? (
+          <ReviewStep draft={draft} tool={draft.plan.tool} environment={draft.plan.environment} />
+        ) : (
+          <NeedsEnvironment title="Check your answers" />
+        )
+      }
+    </DraftGate>
+  );
 }

@@ -4,13 +4,14 @@ import { DraftGate } from "@/components/wizard/draft-gate";
 import { useMemo } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
 import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-fields";
-import { linkClass } from "@/components/ui/button";
+import { CitationRef, FactText } from "@/components/catalog/citation";
+import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { ErrorSummary, summaryItems } from "@/components/ui/error-summary";
 import { StepActions } from "@/components/wizard/step-actions";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import { useStepForm } from "@/components/wizard/use-step-form";
-import { COEXISTENCE_NOTE, DECISION_REQUIREMENTS, FEATURES_BOTH_TOOLS_COVER, SOURCES, TOOL_LABELS, TOOLS, type Tool } from "@/lib/catalog";
+import { COEXISTENCE_NOTE, DECISION_REQUIREMENTS, FEATURES_BOTH_TOOLS_COVER, TOOL_LABELS, TOOLS, type Tool } from "@/lib/catalog";
 import type { Draft } from "@/lib/draft/store";
 import type { StepValidation } from "@/lib/forms/step-resolver";
 import { recommendTool, STEP_PATHS, type Plan } from "@/lib/plan";
@@ -25,6 +26,7 @@ const TITLE = "Choose the sync tool";
 
 function Recommendation({ requirements }: { requirements: string[] }) {
   const recommendation = recommendTool(requirements);
+  const disagreements = recommendation.reasons.flatMap((reason) => reason.disagreements ?? []);
   return (
     <section aria-labelledby="recommendation-title" aria-live="polite" className="mb-8 rounded border-l-8 border-blue-800 bg-blue-50 p-4">
       <h2 id="recommendation-title" className="text-lg font-bold">
@@ -37,18 +39,26 @@ function Recommendation({ requirements }: { requirements: string[] }) {
         <ul className="mt-2 list-disc space-y-1 pl-6">
           {recommendation.reasons.map((reason) => (
             <li key={reason.id}>
-              <span className="font-semibold">{reason.question}</span> needs {TOOL_LABELS[reason.only]}. {reason.why}
+              <span className="font-semibold">{reason.question}</span> needs {TOOL_LABELS[reason.only]}. {reason.why}{" "}
+              <span className="text-sm text-slate-700">
+                (Source: <CitationRef cite={reason.cite} />)
+              </span>
             </li>
           ))}
         </ul>
       ) : null}
-      {recommendation.tool === null ? <p className="mt-2">{COEXISTENCE_NOTE}</p> : null}
+      {disagreements.map((disagreement) => (
+        <div key={disagreement.topic} className="mt-3">
+          <DisagreementNote disagreement={disagreement} headingLevel={3} />
+        </div>
+      ))}
+      {recommendation.tool === null ? (
+        <p className="mt-2">
+          <FactText fact={COEXISTENCE_NOTE} />
+        </p>
+      ) : null}
       <p className="mt-2 text-sm text-slate-700">
-        {FEATURES_BOTH_TOOLS_COVER} Source:{" "}
-        <a href={SOURCES.decisionGuide.url} className={linkClass}>
-          {SOURCES.decisionGuide.title}
-        </a>
-        .
+        <FactText fact={FEATURES_BOTH_TOOLS_COVER} />
       </p>
     </section>
   );
@@ -88,7 +98,7 @@ export function ToolStep({ draft }: { draft: Draft }) {
           options={DECISION_REQUIREMENTS.map((requirement) => ({
             value: requirement.id,
             label: requirement.question,
-            hint: `Only ${TOOL_LABELS[requirement.only]}.`,
+            hint: `Only ${TOOL_LABELS[requirement.only]}.${requirement.disagreements?.length ? " Microsoft's pages disagree on this: tick it to see both readings." : ""}`,
           }))}
         />
         <Recommendation requirements={requirements} />

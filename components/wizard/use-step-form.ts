@@ -6,6 +6,7 @@ import { useForm, type DefaultValues, type FieldValues } from "react-hook-form";
 import { draftActions } from "@/lib/draft/store";
 import { stepResolver, validateStep, type StepValidation } from "@/lib/forms/step-resolver";
 import type { Plan } from "@/lib/plan";
+import { fillMissing } from "./fill-missing";
 
 interface StepFormOptions<TValues extends FieldValues> {
   stepId: string;
@@ -28,7 +29,7 @@ export function useStepForm<TValues extends FieldValues>({ stepId, initialValues
   const [failedSubmits, setFailedSubmits] = useState(0);
   const resolver = useMemo(() => stepResolver(validation), [validation]);
   const form = useForm<TValues>({
-    defaultValues: (savedValues ?? initialValues) as DefaultValues<TValues>,
+    defaultValues: (savedValues == null ? initialValues : fillMissing(savedValues, initialValues)) as DefaultValues<TValues>,
     resolver,
     // The error summary takes focus instead, and links to each field.
     shouldFocusError: false,
