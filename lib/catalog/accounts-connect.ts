@@ -1,66 +1,99 @@
+import { cite, fact, INTRODUCTION, reading } from "./fact";
 import type { AccountDefinition, RightDefinition } from "./types";
 
 const CONNECT = { tool: "connect" } as const;
-const MODULE = "ADSyncConfig.psm1";
+const SEED_CONNECT = "Accounts for installing and running Microsoft Entra Connect";
+const ADSYNCCONFIG = "Using the ADSyncConfig PowerShell module";
+const CONNECT_DIRECTORIES = "Connect your directories";
+const SSPR_PERMISSIONS = "Configure account permissions for Microsoft Entra Connect";
 
+/**
+ * The AD DS Connector account's rights, each with the ADSyncConfig cmdlet
+ * that grants it. The cmdlets act on the domains of the forest of the user
+ * who runs them, so each forest's grants run in that forest.
+ */
 const CONNECTOR_RIGHTS: readonly RightDefinition[] = [
   {
     feature: "basic",
-    right: "Read all properties (and Replicating Directory Changes on the domain root since 2.0.25.1)",
+    right: "Read all properties",
     appliesTo: "Descendant device, InetOrgPerson, computer, foreignSecurityPrincipal, group, user and contact objects",
     cmdlet: "Set-ADSyncBasicReadPermissions",
-    source: "connectConnectorAccount",
+    cite: cite("connectConnectorAccount", "Configure Basic Read-Only Permissions"),
+  },
+  {
+    feature: "basic",
+    right: "Replicating Directory Changes",
+    appliesTo: "Domain root, this object only",
+    cmdlet: "Set-ADSyncBasicReadPermissions",
+    adRights: ["replicatingDirectoryChanges"],
+    note: "Listed with the basic read rights on one Microsoft page, absent from the cmdlet's reference: check it after granting.",
+    cite: cite("connectConnectorAccount", "Configure Basic Read-Only Permissions"),
   },
   {
     feature: "msDsConsistencyGuid",
     right: "Read and write mS-DS-ConsistencyGuid",
     appliesTo: "Descendant user objects",
     cmdlet: "Set-ADSyncMsDsConsistencyGuidPermissions",
-    source: "connectConnectorAccount",
+    adRights: ["msDsConsistencyGuid"],
+    note: "Needed whenever ms-DS-ConsistencyGuid is the source anchor, which is the express and custom default: without it objects are not exported.",
+    cite: cite("connectConnectorAccount", "Configure MS-DS-Consistency-Guid Permissions"),
   },
   {
     feature: "passwordHashSync",
     right: "Replicating Directory Changes and Replicating Directory Changes All",
-    appliesTo: "Domain root only",
+    appliesTo: "Domain root, this object only",
     cmdlet: "Set-ADSyncPasswordHashSyncPermissions",
-    note: "This cmdlet has no -ADobjectDN: it always works on the domain root.",
-    source: "connectConnectorAccount",
+    adRights: ["replicatingDirectoryChanges", "replicatingDirectoryChangesAll"],
+    note: "This cmdlet has no -ADobjectDN and no -IncludeAdminSdHolders: it always works on the domain root.",
+    cite: cite("connectConnectorAccount", "Permissions for Password Hash Synchronization"),
   },
   {
     feature: "passwordWriteback",
-    right: "Reset password; change password; write lockoutTime and pwdLastSet; Unexpire Password",
-    appliesTo: "Descendant user objects (Unexpire Password on each domain root)",
+    right: "Reset Password; write lockoutTime; write pwdLastSet",
+    appliesTo: "Descendant user objects",
     cmdlet: "Set-ADSyncPasswordWritebackPermissions",
-    source: "connectConnectorAccount",
+    adRights: ["resetPassword", "lockoutTime", "pwdLastSet"],
+    note: "This is all the cmdlet grants: the rights on the domain root below need a grant of their own.",
+    cite: cite("connectConnectorAccount", "Permissions for Password Writeback"),
+  },
+  {
+    feature: "passwordWriteback",
+    right: "Change Password, and the Unexpire Password extended right",
+    appliesTo: "The root of each domain: Change Password for descendant user objects, Unexpire Password on the domain object itself",
+    adRights: ["changePassword", "unexpirePassword"],
+    note: "No ADSyncConfig cmdlet grants these: grant them with dsacls or Active Directory Users and Computers, as a Domain Admin of each domain. Also set the domain's \"Minimum password age\" policy to 0.",
+    cite: cite("ssprWriteback", SSPR_PERMISSIONS),
   },
   {
     feature: "groupWriteback",
-    right: "Generic read and write; create and delete child; delete and delete tree",
-    appliesTo: "Group objects and subobjects",
+    right: "Generic read and write; create and delete child objects; delete and delete tree",
+    appliesTo: "Group objects and their subobjects",
     cmdlet: "Set-ADSyncUnifiedGroupWritebackPermissions",
-    source: "connectConnectorAccount",
+    cite: cite("connectConnectorAccount", "Permissions for Group Writeback"),
   },
   {
     feature: "exchangeHybrid",
     right: "Read and write all properties",
     appliesTo: "Descendant user, InetOrgPerson, group and contact objects",
     cmdlet: "Set-ADSyncExchangeHybridPermissions",
-    source: "connectConnectorAccount",
+    when: { exchangeForest: true },
+    cite: cite("connectConnectorAccount", "Permissions for Exchange Hybrid Deployment"),
   },
   {
     feature: "exchangeMailPublicFolders",
     right: "Read all properties",
     appliesTo: "Descendant publicFolder objects",
     cmdlet: "Set-ADSyncExchangeMailPublicFolderPermissions",
-    source: "connectConnectorAccount",
+    when: { exchangeForest: true },
+    cite: cite("connectConnectorAccount", "Permissions for Exchange Mail Public Folders"),
   },
   {
     feature: "deviceWriteback",
-    right: "Device Registration containers created once per forest, with rights for the connector account",
-    appliesTo: "Configuration partition (Device Registration Services)",
-    cmdlet: "CreateDeviceContainer.ps1 (or the wizard with an Enterprise Admin)",
-    note: "Needs a Windows Server 2012 R2 schema and Microsoft Entra ID P1 or P2.",
-    source: "deviceWriteback",
+    right: "The Device Registration containers (CN=Device Registration Configuration and CN=RegisteredDevices), with rights for the connector account",
+    appliesTo: "The device writeback forest only",
+    cmdlet: "The wizard's \"Configure device options\" with that forest's Enterprise Admin, or CreateDeviceContainer.ps1 run by that forest's Enterprise Admin",
+    when: { deviceWritebackForest: true },
+    cite: cite("deviceWriteback", "Part 2: Enable device writeback in Microsoft Entra Connect"),
   },
 ];
 
@@ -72,49 +105,184 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     articleRow: {
       table: "connect",
       requirement: "AD DS Connector account",
-      description: "Used to read and write information to Windows Server AD by using Active Directory Domain Services (AD DS).",
+      description: "Reads and writes Windows Server Active Directory through AD DS.",
     },
-    purpose: "Connect reads from and writes to this forest's Active Directory with it. One per forest.",
+    purpose: fact("Connect reads from and writes to this forest's Active Directory with it; one per forest.", "accounts", SEED_CONNECT),
     directory: "activeDirectory",
     scope: "forest",
     identity: "adUser",
     requiredWhen: CONNECT,
+    ordinaryUserOnly: true,
+    provisioningChoice: true,
     creation: [
       {
         when: { installType: ["express"] },
         by: "wizard",
-        how: "Express settings create MSOL_ plus a generated suffix in the forest root domain's Users container, with a long complex password that does not expire.",
+        how: "Express settings create it in the forest root domain's Users container, with a long, complex password that does not expire.",
+        cite: cite("connectAccounts", "AD DS Connector account"),
+      },
+      {
+        when: { installType: ["custom"], connectorProvisioning: ["wizard"] },
+        by: "wizard",
+        how: "The custom install's \"Create new account\" creates it, with this forest's Enterprise Admin credentials; the wizard picks its name.",
+        cite: cite("connectCustom", CONNECT_DIRECTORIES),
       },
       {
         when: { installType: ["custom"] },
-        by: "wizard",
-        how: "Custom install: \"Create new account\" (needs Enterprise Admin credentials) or \"Use existing account\" pre-created by an administrator.",
+        by: "admin",
+        how: "An administrator creates an ordinary user beforehand and grants its rights; the custom install's \"Use existing account\" names it.",
+        cite: cite("connectCustom", CONNECT_DIRECTORIES),
       },
     ],
-    defaultNames: [{ when: { installType: ["express"] }, name: "MSOL_<generated>" }],
+    defaultNames: [
+      { when: { installType: ["express"] }, name: "MSOL_<generated>", cite: cite("connectConnectorAccount", "Overview") },
+      { when: { installType: ["custom"], connectorProvisioning: ["wizard"] }, name: "MSOL_<generated>", cite: cite("connectCustom", CONNECT_DIRECTORIES) },
+    ],
     constraints: [
-      "Must be an ordinary user object: not a virtual, standalone or group managed service account.",
-      "Must not be a member of Enterprise Admins or Domain Admins; the wizard refuses such accounts since build 1.4.18.0.",
-      "The wizard does not check its rights: missing rights only show up during synchronization.",
-      "With several domains in the forest, grant the rights in every domain.",
-      `The rights are granted per feature with the cmdlets of ${MODULE} (C:\\Program Files\\Microsoft Azure Active Directory Connect\\AdSyncConfig\\, needs RSAT-AD-Tools), run once per forest by an Enterprise Admin or a Domain Admin of every domain.`,
+      fact(
+        "Must be an ordinary user object: not a virtual, standalone or group managed service account.",
+        "connectAccounts",
+        "Create the AD DS Connector account",
+      ),
+      fact(
+        "Must not be a member of Enterprise Admins or Domain Admins: the wizard refuses such accounts since build 1.4.18.0.",
+        "connectCustom",
+        CONNECT_DIRECTORIES,
+      ),
+      fact(
+        "\"Create new account\" needs an Enterprise Admin of the forest, in NetBIOS or FQDN form.",
+        "connectCustom",
+        CONNECT_DIRECTORIES,
+      ),
+      fact(
+        "The wizard does not check the account's rights: missing rights show up only during synchronization. With several domains, grant the rights in every domain of the forest.",
+        "connectAccounts",
+        "Create the AD DS Connector account",
+      ),
+      fact(
+        "The ADSyncConfig cmdlets set rights at the root of each domain of the forest of the user who runs them, so that user needs Domain Admin in each domain (an Enterprise Admin of the forest). With several forests, run the same cmdlets in each forest that has an AD DS Connector, as that forest's Enterprise Admin.",
+        "connectConnectorAccount",
+        ADSYNCCONFIG,
+      ),
+      fact(
+        "ADSyncConfig needs the RSAT-AD-Tools feature; the module may be copied to a domain controller of the forest and run there.",
+        "connectConnectorAccount",
+        ADSYNCCONFIG,
+      ),
+      fact(
+        "-IncludeAdminSdHolders also grants on AdminSDHolder-protected objects and is not recommended.",
+        "connectConnectorAccount",
+        ADSYNCCONFIG,
+      ),
+      fact(
+        "Version 2.0.3.0 renamed the switch -SkipAdminSdHolders to -IncludeAdminSdHolders.",
+        "connectVersionHistory2022",
+        "2.0.3.0 › Functional changes",
+      ),
+      fact(
+        "Set-ADSyncRestrictedPermissions -Credential takes an Enterprise Admin or Domain Admin in DOMAIN\\user form (Microsoft's example: CONTOSO\\admin).",
+        "connectAdSyncConfig",
+        "Set-ADSyncRestrictedPermissions › -Credential",
+      ),
+      fact(
+        "The domain's \"Minimum password age\" policy must be 0 for password writeback.",
+        "ssprWriteback",
+        SSPR_PERMISSIONS,
+      ),
     ],
     rights: CONNECTOR_RIGHTS,
     securityNotes: [
-      "Never use an Enterprise Admin or Domain Admin as the connector account.",
-      "Harden it with Set-ADSyncRestrictedPermissions -ADConnectorAccountDN <dn> -Credential <admin>.",
-      "Keep AdminSDHolder-protected objects out of scope unless there is a reason (-IncludeAdminSdHolders is not recommended).",
+      fact("Never use an Enterprise Admin or Domain Admin as the connector account.", "connectAccounts", "Accounts used for Microsoft Entra Connect"),
+      fact(
+        "Harden it with Set-ADSyncRestrictedPermissions: inheritance is disabled and only SELF and admin entries remain. Run it with another administrator's credential, not the connector's own.",
+        "connectConnectorAccount",
+        "Restrict Permissions on the AD DS Connector Account",
+      ),
     ],
     disagreements: [
       {
-        topic: "Switch for AdminSDHolder-protected objects",
+        topic: "Whether basic read includes Replicating Directory Changes",
         readings: [
-          { says: "Current cmdlets take -IncludeAdminSdHolders (renamed in 2.0.3.0) and leave protected objects alone by default.", source: "connectAdSyncConfig" },
-          { says: "Older examples show the opposite switch, -SkipAdminSdHolders.", source: "connectConnectorAccount" },
+          reading(
+            "Basic read also grants Replicating Directory Changes on the domain root (this object only).",
+            "connectConnectorAccount",
+            "Configure Basic Read-Only Permissions",
+          ),
+          reading(
+            "Set-ADSyncBasicReadPermissions grants read all properties on the descendant object classes; Replicating Directory Changes is not named.",
+            "connectAdSyncConfig",
+            "Set-ADSyncBasicReadPermissions › DESCRIPTION",
+          ),
+        ],
+      },
+      {
+        topic: "The switch for AdminSDHolder-protected objects",
+        readings: [
+          reading("-IncludeAdminSdHolders (not recommended); protected objects are left alone by default.", "connectConnectorAccount", ADSYNCCONFIG),
+          reading("The cmdlet reference still documents the pre-2.0.3.0 switch, -SkipAdminSdHolders.", "connectAdSyncConfig", "Set-ADSyncBasicReadPermissions › SYNTAX"),
+        ],
+      },
+      {
+        topic: "The rights password writeback needs",
+        readings: [
+          reading(
+            "Set-ADSyncPasswordWritebackPermissions grants Reset Password, write lockoutTime and write pwdLastSet on descendant users, and nothing else.",
+            "connectConnectorAccount",
+            "Permissions for Password Writeback",
+          ),
+          reading(
+            "The password writeback tutorial lists Reset password, Change password, write lockoutTime, write pwdLastSet and the Unexpire Password extended right on the root of each domain; its own step-by-step grants never tick Change password.",
+            "ssprWriteback",
+            SSPR_PERMISSIONS,
+          ),
+          reading("Version 2.1.15.0 fixed the setting of the Unexpire Password extended right for password reset.", "connectVersionHistory", "2.1.15.0 › Bug fixes"),
+        ],
+      },
+      {
+        topic: "The name \"Create new account\" gives the connector",
+        readings: [
+          reading("The custom install's \"Create new account\" creates the account; the page does not give its name.", "connectCustom", CONNECT_DIRECTORIES),
+          reading(
+            "It is named like the express one, MSOL_ and a generated suffix: find it by that prefix after install.",
+            "sharedReference",
+            "M6 Create new account",
+          ),
+        ],
+      },
+      {
+        topic: "The hardening credential",
+        readings: [
+          reading("Give the administrator as DOMAIN\\user (for example CONTOSO\\admin).", "connectAdSyncConfig", "Set-ADSyncRestrictedPermissions › -Credential"),
+          reading(
+            "The module refuses a credential in user@domain form, and the administrator must belong to the connector's own forest (not stated on a Microsoft page).",
+            "sharedReference",
+            "M7 Set-ADSyncRestrictedPermissions credential",
+          ),
+        ],
+      },
+      {
+        topic: "Where ADSyncConfig is installed",
+        readings: [
+          reading(
+            "The page's note gives C:\\Program Files\\Microsoft Entra Connect\\AdSyncConfig\\, while its Import-Module example uses C:\\Program Files\\Microsoft Azure Active Directory Connect\\AdSyncConfig\\.",
+            "connectConnectorAccount",
+            ADSYNCCONFIG,
+          ),
+          reading("Check both folders on the server.", "sharedReference", "ADSyncConfig module path"),
         ],
       },
     ],
-    sources: ["accounts", "connectAccounts", "connectConnectorAccount", "connectAdSyncConfig"],
+    sources: [
+      "accounts",
+      "connectAccounts",
+      "connectConnectorAccount",
+      "connectAdSyncConfig",
+      "connectCustom",
+      "connectVersionHistory",
+      "connectVersionHistory2022",
+      "ssprWriteback",
+      "deviceWriteback",
+    ],
   },
   {
     id: "connectAdSyncService",
@@ -123,72 +291,119 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     articleRow: {
       table: "connect",
       requirement: "ADSync service account",
-      description: "Used to run the sync service and access the SQL Server database.",
+      description: "Runs the sync service and accesses the SQL Server database.",
     },
-    purpose: "Runs the Microsoft Entra Connect sync service (ADSync) on the server and opens its SQL Server database.",
+    purpose: fact("Runs the Microsoft Entra Connect sync service (ADSync) and opens its SQL Server database.", "accounts", SEED_CONNECT),
     directory: "server",
     scope: "server",
     identity: "serviceAccount",
     requiredWhen: CONNECT,
     creation: [
-      { when: { installType: ["express"] }, by: "installer", how: "Express settings use the default account and create it." },
-      { when: { installType: ["custom"] }, by: "installer", how: "The installer creates a VSA or sMSA; a gMSA, domain or local account is created by an administrator first and named in the custom install." },
+      {
+        when: { installType: ["express"] },
+        by: "installer",
+        how: "Express settings create the default account: the virtual service account, or a standalone managed service account on a domain controller.",
+        cite: cite("connectServiceAccount", INTRODUCTION),
+      },
+      {
+        when: { installType: ["custom"] },
+        by: "installer",
+        how: "The installer creates a virtual or standalone managed service account; for a gMSA, domain or local account, an administrator creates it first and names it under \"Use an existing service account\".",
+        cite: cite("connectCustom", "Install required components"),
+      },
     ],
     serviceAccountOptions: [
-      {
-        when: { installType: ["express"], serverRole: ["memberServer"] },
-        allowed: ["vsa"],
-        default: "vsa",
-        why: "Express settings on a member server always use the virtual service account NT SERVICE\\ADSync.",
-      },
-      {
-        when: { installType: ["express"], serverRole: ["domainController"] },
-        allowed: ["smsa"],
-        default: "smsa",
-        why: "Express settings on a domain controller use a standalone managed service account (ADSyncMSA_…): a VSA cannot run on a domain controller.",
-      },
       {
         when: { database: ["remoteSql"] },
         allowed: ["gmsa", "domainUser"],
         default: "gmsa",
         recommended: "gmsa",
-        why: "With a remote SQL Server the service must authenticate over the network: only a gMSA (recommended) or a domain account works.",
+        why: "With a remote SQL Server the service signs in over the network: a gMSA (recommended) or a domain account.",
+        cite: cite("connectServiceAccount", INTRODUCTION),
+      },
+      {
+        when: { authenticatingProxy: true },
+        allowed: ["gmsa", "smsa", "domainUser"],
+        default: "gmsa",
+        recommended: "gmsa",
+        why: "Behind a proxy that asks for credentials the service needs a domain identity: a managed service account or a domain account; the virtual service account does not work.",
+        cite: cite("connectCustom", "Install required components"),
+      },
+      {
+        when: { installType: ["express"], serverRole: ["memberServer"] },
+        allowed: ["vsa"],
+        default: "vsa",
+        why: "Express settings on a member server use the virtual service account NT SERVICE\\ADSync.",
+        cite: cite("connectServiceAccount", INTRODUCTION),
+      },
+      {
+        when: { installType: ["express"], serverRole: ["domainController"] },
+        allowed: ["smsa"],
+        default: "smsa",
+        why: "Express settings on a domain controller create a standalone managed service account: a virtual service account cannot run on a domain controller.",
+        cite: cite("connectServiceAccount", "Auto-generated standalone Managed Service Account"),
       },
       {
         when: { serverRole: ["domainController"] },
         allowed: ["smsa", "gmsa", "domainUser"],
         default: "smsa",
         recommended: "gmsa",
-        why: "A VSA cannot be used on a domain controller, and a domain controller has no local accounts.",
+        why: "A virtual service account cannot be used on a domain controller, and a domain controller has no local accounts.",
+        cite: cite("connectServiceAccount", INTRODUCTION),
       },
       {
         when: { serverRole: ["memberServer"] },
         allowed: ["vsa", "smsa", "gmsa", "localUser", "domainUser"],
         default: "vsa",
         recommended: "gmsa",
-        why: "Every kind of account works on a member server with LocalDB or a local SQL Server.",
+        alsoRecommended: ["smsa"],
+        why: "With LocalDB or a local SQL Server every kind works; Microsoft marks both the sMSA and the gMSA as recommended.",
+        cite: cite("connectServiceAccount", INTRODUCTION),
       },
     ],
     defaultNames: [
-      { when: { serverRole: ["memberServer"] }, name: "NT SERVICE\\ADSync" },
-      { when: { serverRole: ["domainController"] }, name: "ADSyncMSA_<generated>$" },
+      { when: { serverRole: ["memberServer"] }, name: "NT SERVICE\\ADSync", cite: cite("connectServiceAccount", "Virtual Service Account") },
+      { when: { serverRole: ["domainController"] }, name: "ADSyncMSA<generated>$", cite: cite("connectServiceAccount", "Auto-generated standalone Managed Service Account") },
     ],
     constraints: [
-      "Chosen at first install only: changing it later breaks the service.",
-      "A domain account is also required when the server reaches the internet through an authenticating proxy.",
-      "With a full SQL Server the service account becomes DBO of the ADSync database.",
+      fact("Chosen at first install only: changing its credentials later breaks the service.", "connectServiceAccount", INTRODUCTION),
+      fact("A virtual service account cannot be used on a domain controller.", "connectServiceAccount", "Virtual Service Account"),
+      fact(
+        "With an authenticating proxy the service account must be a domain account, chosen in a custom install.",
+        "connectPrerequisites",
+        "Connectivity",
+      ),
+      fact(
+        "With a full SQL Server the service account gets a SQL login and becomes DBO of the ADSync database.",
+        "connectServiceAccount",
+        "User Account",
+      ),
     ],
-    securityNotes: ["Treat the Connect server as Tier 0."],
+    securityNotes: [fact("Treat the Connect server, and so its service account, as Tier 0.", "connectPrerequisites", "Microsoft Entra Connect server")],
     disagreements: [
       {
-        topic: "Default account on a domain controller",
+        topic: "The default account on a domain controller",
         readings: [
-          { says: "Since March 2021 the default on a domain controller is a standalone managed service account (sMSA).", source: "connectServiceAccount" },
-          { says: "The accounts and permissions page still gives a domain account as the domain controller default.", source: "connectAccounts" },
+          reading("Since March 2021 the default on a domain controller is a standalone managed service account.", "connectServiceAccount", INTRODUCTION),
+          reading("The accounts and permissions page still gives a domain account as the express default on a domain controller.", "connectAccounts", "ADSync service account"),
+        ],
+      },
+      {
+        topic: "The prefix of the standalone managed service account",
+        readings: [
+          reading("The account created on a domain controller is prefixed ADSyncMSA_ (with an underscore).", "connectServiceAccount", "Auto-generated standalone Managed Service Account"),
+          reading("Reported from real servers: ADSyncMSA followed by five hex digits, no underscore (for example ADSyncMSA82bf3$).", "fieldReports", "ADSync standalone managed service account names"),
+        ],
+      },
+      {
+        topic: "Which accounts are recommended with LocalDB or a local SQL Server",
+        readings: [
+          reading("Both the sMSA and the gMSA are marked as recommended.", "connectServiceAccount", INTRODUCTION),
+          reading("Only the virtual service account is marked, as the default; the gMSA is not marked.", "connectAccounts", "ADSync service account"),
         ],
       },
     ],
-    sources: ["accounts", "connectServiceAccount", "connectAccounts"],
+    sources: ["accounts", "connectServiceAccount", "connectCustom", "connectPrerequisites", "connectAccounts"],
   },
   {
     id: "connectEntraConnector",
@@ -197,41 +412,156 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     articleRow: {
       table: "connect",
       requirement: "Microsoft Entra Connector account",
-      description: "Used to write information to Microsoft Entra ID.",
+      description: "Writes information to Microsoft Entra ID.",
     },
-    purpose:
-      "The identity each Connect server (staging servers included) uses to write to Microsoft Entra ID: an application with a certificate, or the legacy Sync_ user.",
+    purpose: fact(
+      "The identity each Connect server, staging servers included, uses to write to Microsoft Entra ID: an application with a certificate, or in legacy mode a Sync_ user.",
+      "accounts",
+      SEED_CONNECT,
+    ),
     directory: "entra",
     scope: "server",
-    identity: "generated",
+    identity: "application",
     requiredWhen: CONNECT,
-    roles: ["directorySynchronizationAccounts"],
     creation: [
+      {
+        when: { entraAuth: ["applicationManaged"] },
+        by: "wizard",
+        how: "Connect registers a single-tenant application and creates, rotates and deletes its certificate itself, during the first install or an interactive upgrade.",
+        cite: cite("connectAppAuth", "Installation and upgrade (managed by Microsoft Entra Connect)"),
+      },
+      {
+        when: { entraAuth: ["applicationOwnCertificate"] },
+        by: "admin",
+        how: "An administrator creates the certificate (in the TPM or an HSM, LOCAL_MACHINE store), then registers the application with Add-EntraApplicationRegistration and links it with Add-ADSyncApplicationRegistration -CertificateSHA256Hash, in PowerShell after install.",
+        cite: cite("connectAppAuth", "Onboard to application-based authentication › Manual"),
+      },
+      {
+        when: { entraAuth: ["applicationOwnApp"] },
+        by: "admin",
+        how: "An administrator registers the application and its service principal, grants its app roles, registers the certificate with it, then links it with Add-ADSyncApplicationRegistration -CertificateSHA256Hash -ApplicationAppId, in PowerShell after install.",
+        cite: cite("connectAppAuth", "Bring Your Own Application"),
+      },
       {
         when: { entraAuth: ["syncAccount"] },
         by: "wizard",
-        how: "The wizard creates the user with a long, non-expiring password and the Directory Synchronization Accounts role (only the wizard can grant that role).",
+        how: "The wizard creates the Sync_ user with a long password that does not expire, and gives it the Directory Synchronization Accounts role.",
+        cite: cite("connectAccounts", "Microsoft Entra Connector account"),
       },
-      { when: { entraAuth: ["applicationManaged"] }, by: "wizard", how: "Connect registers an application and rotates its certificate every 90 days by itself." },
-      { when: { entraAuth: ["applicationOwnCertificate"] }, by: "wizard", how: "Connect registers the application; you provide and rotate the certificate." },
-      { when: { entraAuth: ["applicationOwnApp"] }, by: "admin", how: "An administrator registers the application and its certificate before install." },
     ],
-    defaultNames: [
-      { when: { entraAuth: ["syncAccount"] }, name: "Sync_{server}_<id>@{tenant}" },
-      { when: { entraAuth: ["applicationManaged", "applicationOwnCertificate", "applicationOwnApp"] }, name: "Application identity for {server}" },
-    ],
+    defaultNames: [{ when: { entraAuth: ["syncAccount"] }, name: "Sync_{server}_<id>@{tenant}", cite: cite("connectAccounts", "Microsoft Entra Connector account") }],
     constraints: [
-      "One per Connect server, staging servers included.",
-      "At most 20 sync service accounts per tenant.",
-      "Application-based authentication needs Connect 2.5.3.0 or later (2.5.76.0 or later configures it during setup).",
-      "Microsoft requires Connect 2.6.84.0 or later with application-based authentication by 7 April 2027; otherwise synchronization stops.",
-      "After switching to application-based authentication, remove the legacy Sync_ account with Remove-ADSyncAADServiceAccount; Get-ADSyncEntraConnectorCredential tells which mode is in use.",
+      fact("One per Connect server, staging servers included.", "connectAccounts", "Microsoft Entra Connector account"),
+      fact(
+        "Application-based authentication is set up during the first install and interactive upgrades; Get-ADSyncEntraConnectorCredential shows which mode a server uses (Application or ServiceAccount).",
+        "connectAppAuth",
+        "Installation and upgrade (managed by Microsoft Entra Connect)",
+      ),
+      fact(
+        "Needs Connect 2.5.3.0 or later to switch by hand, and 2.5.76.0 or later for the service to switch a server that still uses a Sync_ user by itself, within six hours.",
+        "connectAppAuth",
+        "Prerequisites",
+      ),
+      fact("Configuring it needs at least a Hybrid Identity Administrator.", "connectAppAuth", "Prerequisites"),
+      fact(
+        "Bring-your-own certificate and bring-your-own application are configured only with PowerShell (Add-ADSyncApplicationRegistration); the certificate managed by Connect can also be set up in the wizard.",
+        "connectAppAuth",
+        "Onboard to application-based authentication › Manual",
+      ),
+      fact(
+        "The application needs the app role ADSynchronization.ReadWrite.All on \"Microsoft Entra AD Synchronization Service\" (6bf85cfa-ac8a-4be5-b5de-425a0d0dc016); with password writeback also PasswordWriteback.OffboardClient.All, PasswordWriteback.RegisterClientVersion.All and PasswordWriteback.RefreshClient.All on \"Microsoft password reset service\".",
+        "connectAppAuth",
+        "Bring Your Own Application",
+      ),
+      fact(
+        "An Application Administrator or Global Administrator grants a bring-your-own application its app roles.",
+        "connectAppAuth",
+        "Bring Your Own Application",
+      ),
+      fact(
+        "Own certificate: a CNG certificate created in an HSM or the TPM, RSA 2048 with SHA256, non-exportable key, in the LOCAL_MACHINE store; grant the ADSync service account the right to sign with its private key. Without a TPM, event 1014 warns.",
+        "connectAppAuth",
+        "Prerequisites",
+      ),
+      fact(
+        "Certificate managed by Connect: kept in the CURRENT_USER store, with the key in the TPM when there is one, otherwise in the software key storage provider as non-exportable.",
+        "connectAppAuth",
+        "Managed by Microsoft Entra Connect (default)",
+      ),
+      fact(
+        "Connect warns (event 1011) when the certificate expires within 150 days and errs (event 1012) once it has expired; a certificate Connect manages is rotated automatically while the scheduler runs.",
+        "connectAppAuth",
+        "Certificate rotation",
+      ),
+      fact(
+        "After switching, remove the legacy Sync_ user with Remove-ADSyncAADServiceAccount; a custom account that can't be removed is deprivileged and loses the Directory Synchronization Accounts role.",
+        "connectAppAuth",
+        "Remove a legacy service account",
+      ),
+      fact(
+        "Rolling back: disable the scheduler, run Add-ADSyncAADServiceAccount (it re-creates a Sync_ user; allow up to 15 minutes, \"Access Denied\" may appear meanwhile), check with Get-ADSyncEntraConnectorCredential, re-enable the scheduler.",
+        "connectAppAuth",
+        "Roll back to a legacy service account by using PowerShell",
+      ),
+      fact(
+        "Legacy Sync_ user: the Directory Synchronization Accounts role can't be granted outside the Connect wizard, and a tenant may hold at most 20 sync service accounts.",
+        "connectAccounts",
+        "Microsoft Entra Connector account",
+      ),
     ],
     securityNotes: [
-      "Exclude the sync account from Conditional Access policies that require MFA.",
-      "The Directory Synchronization Accounts role is for Connect only: never use the account for anything else.",
+      fact(
+        "The Application Administrator role can add credentials to the Connect application and so act as it: treat that role as Tier 0 too.",
+        "connectAppAuth",
+        INTRODUCTION,
+      ),
+      fact(
+        "Keep the certificate's private key in the TPM or an HSM, readable only by the ADSync service account.",
+        "connectAppAuth",
+        "Bring Your Own Certificate",
+      ),
+      fact(
+        "Conditional Access policies scoped to users do not apply to an application; protect it with Conditional Access for workload identities. A legacy Sync_ user is excluded from user policies such as multifactor authentication.",
+        "conditionalAccessMfaAllUsers",
+        "User exclusions",
+      ),
+      fact("The Directory Synchronization Accounts role is for Connect only: never use the Sync_ user for anything else.", "rolesReference", "All roles"),
     ],
-    sources: ["accounts", "connectAccounts", "connectAppAuth"],
+    disagreements: [
+      {
+        topic: "The first version that switches to application-based authentication by itself",
+        readings: [
+          reading("2.5.76.0 or later.", "connectAppAuth", "Onboard to application-based authentication › Automatic"),
+          reading("2.5.74.0 or later.", "connectAppAuthOtherCopy", "Automatic configuration"),
+        ],
+      },
+      {
+        topic: "A deadline for application-based authentication",
+        readings: [
+          reading(
+            "Reported: Connect must run 2.6.84.0 or later with application-based authentication by 7 April 2027, or synchronization stops.",
+            "fieldReports",
+            "Connect 2.6.84.0 and application-based authentication required by 7 April 2027",
+          ),
+          reading("Microsoft's pages read name the 2.5.79.0 floor of 30 September 2026 and no later deadline.", "connectSecurityUpdates", "Minimum versions"),
+        ],
+      },
+      {
+        topic: "The lifetime of the certificate Connect manages",
+        readings: [
+          reading("Reported: a 90-day certificate, rotated automatically.", "sharedReference", "Microsoft Entra Connector account"),
+          reading("Microsoft's page gives no lifetime: Connect warns 150 days before expiry and rotates a certificate it manages.", "connectAppAuth", "Certificate rotation"),
+        ],
+      },
+      {
+        topic: "Whether the Directory Synchronization Accounts role can be re-assigned",
+        readings: [
+          reading("The role can't be granted outside the Connect wizard.", "connectAccounts", "Microsoft Entra Connector account"),
+          reading("Reported in a GitHub thread on the docs: it can be re-assigned to an existing account.", "fieldReports", "Re-assigning Directory Synchronization Accounts"),
+        ],
+      },
+    ],
+    sources: ["accounts", "connectAccounts", "connectAppAuth", "connectAppAuthOtherCopy", "conditionalAccessMfaAllUsers", "rolesReference"],
   },
   {
     id: "connectLocalAdmin",
@@ -240,17 +570,38 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     articleRow: {
       table: "connect",
       requirement: "Local Administrator account",
-      description: "The administrator who is installing Microsoft Entra Connect and who has local Administrator permissions on the computer.",
+      description: "The person installing Connect, with local Administrator rights on the server.",
     },
-    purpose: "The person who runs the installer on this server, with local Administrator rights on it.",
+    purpose: fact("The person who runs the installer on this server, with local Administrator rights on it.", "accounts", SEED_CONNECT),
     directory: "server",
     scope: "server",
     identity: "localOrDomainUser",
     requiredWhen: CONNECT,
-    creation: [{ when: {}, by: "admin", how: "An existing administrator of the server; leave the domain empty for a local account." }],
-    constraints: ["Must be a member of the local Administrators group of this server."],
-    securityNotes: ["Whoever administers the Connect server controls synchronization: keep the group small (Tier 0)."],
-    sources: ["accounts", "connectAccounts"],
+    creation: [
+      {
+        when: {},
+        by: "admin",
+        how: "An existing administrator of the server; leave the domain empty for a local account.",
+        cite: cite("connectExpress", "Express installation of Microsoft Entra Connect Sync"),
+      },
+    ],
+    constraints: [
+      fact("Sign in to the server as a local administrator to install.", "connectExpress", "Express installation of Microsoft Entra Connect Sync"),
+      fact("The installer creates the ADSync service account with this account's rights.", "connectAccounts", "Express settings wizard"),
+      fact(
+        "Upgrades need a local administrator who is also in ADSyncAdmins and DBO of the ADSync database.",
+        "connectAccounts",
+        "Permissions required to upgrade",
+      ),
+    ],
+    securityNotes: [
+      fact(
+        "Whoever administers the Connect server controls synchronization: restrict administrative access to it (Tier 0).",
+        "connectPrerequisites",
+        "Harden your Microsoft Entra Connect server",
+      ),
+    ],
+    sources: ["accounts", "connectExpress", "connectAccounts", "connectPrerequisites"],
   },
   {
     id: "connectEnterpriseAdmin",
@@ -259,22 +610,50 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     articleRow: {
       table: "connect",
       requirement: "AD DS Enterprise Administrator account",
-      description: "Optionally used to create the required AD DS Connector account.",
+      description: "Optional: creates the AD DS Connector account.",
     },
-    purpose:
-      "Lets the wizard create the AD DS Connector account and, with device writeback, the Device Registration containers. Express settings always ask for it.",
+    purpose: fact("Lets the wizard create the AD DS Connector account of this forest.", "accounts", SEED_CONNECT),
     directory: "activeDirectory",
     scope: "forest",
     identity: "adUser",
-    requiredWhen: { tool: "connect", installType: ["express"] },
+    requiredWhen: {
+      anyOf: [
+        { tool: "connect", installType: ["express"] },
+        { tool: "connect", connectorProvisioning: ["wizard"] },
+        { tool: "connect", deviceWritebackForest: true },
+      ],
+    },
     optionalWhen: CONNECT,
-    creation: [{ when: {}, by: "admin", how: "An existing member of Enterprise Admins of this forest; the wizard uses it once and does not store it." }],
-    constraints: [
-      "Required for express settings and for upgrades from DirSync.",
-      "Optional in a custom install: needed to let the wizard create the AD DS Connector account, and for device writeback.",
+    creation: [
+      {
+        when: {},
+        by: "admin",
+        how: "An existing member of this forest's Enterprise Admins; the wizard uses it during setup only.",
+        cite: cite("connectAccounts", "AD DS Enterprise Administrator credentials"),
+      },
     ],
-    securityNotes: ["Use it only during setup; it is not stored by Connect."],
-    sources: ["accounts", "connectAccounts", "connectExpress"],
+    constraints: [
+      fact("Express settings ask for an Enterprise Admin, in NetBIOS or FQDN form.", "connectExpress", "Express installation of Microsoft Entra Connect Sync"),
+      fact("Express installs and upgrades from DirSync need an Enterprise Administrator.", "connectPrerequisites", "Accounts"),
+      fact(
+        "It is an Enterprise Admin rather than a Domain Admin so that rights can be set in every domain of the forest; on a DirSync upgrade it also resets the DirSync account's password.",
+        "connectAccounts",
+        "AD DS Enterprise Administrator credentials",
+      ),
+      fact("A custom install's \"Create new account\" needs this forest's Enterprise Admin.", "connectCustom", CONNECT_DIRECTORIES),
+      fact(
+        "Device writeback: the wizard creates the device containers in the chosen forest with its Enterprise Admin, or that Enterprise Admin runs CreateDeviceContainer.ps1.",
+        "deviceWriteback",
+        "Part 2: Enable device writeback in Microsoft Entra Connect",
+      ),
+      fact(
+        "The ADSyncConfig grants for this forest's connector run in this forest, by a user who is Domain Admin in each of its domains: its Enterprise Admin.",
+        "connectConnectorAccount",
+        ADSYNCCONFIG,
+      ),
+    ],
+    securityNotes: [fact("Used only during installation; Connect does not keep it.", "connectAccounts", "AD DS Enterprise Administrator credentials")],
+    sources: ["accounts", "connectAccounts", "connectExpress", "connectCustom", "connectPrerequisites", "deviceWriteback", "connectConnectorAccount"],
   },
   {
     id: "connectHybridIdentityAdmin",
@@ -282,32 +661,56 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     tools: ["connect"],
     articleRow: {
       table: "connect",
-      requirement: "Microsoft Entra Global Administrator account",
-      description: "Used to create the Microsoft Entra Connector account and to configure Microsoft Entra ID.",
+      requirement: "Hybrid Identity Administrator",
+      description: "Creates the Microsoft Entra Connector account and configures Microsoft Entra ID.",
     },
-    purpose: "Signs in to the Connect wizard to create the Microsoft Entra Connector account and configure Microsoft Entra ID.",
+    purpose: fact("Signs in to the Connect wizard to create the Microsoft Entra Connector account and configure Microsoft Entra ID.", "accounts", SEED_CONNECT),
     directory: "entra",
     scope: "tenant",
     identity: "upn",
     requiredWhen: CONNECT,
     roles: ["hybridIdentityAdministrator"],
-    creation: [{ when: {}, by: "admin", how: "A work or school account in the tenant with the role assigned directly." }],
-    constraints: [
-      "The role must be assigned directly to the user, not through group membership.",
-      "MFA and Privileged Identity Management work: activate an eligible role before starting the install.",
-      "Not needed after setup: lower the role afterwards.",
+    upnRule: "tenantMember",
+    roleAssignment: "direct",
+    creation: [
+      {
+        when: {},
+        by: "admin",
+        how: "A work or school account of the tenant with the role assigned to it directly.",
+        cite: cite("connectPrerequisites", "Accounts"),
+      },
     ],
-    securityNotes: ["An onmicrosoft.com cloud-only account is suggested."],
+    constraints: [
+      fact("The role must be assigned to the user directly, not through a group.", "connectPrerequisites", "Installation prerequisites"),
+      fact("A work or school account, not a Microsoft account.", "connectPrerequisites", "Accounts"),
+      fact(
+        "Used only to create the Connector account and configure sync. MFA and Privileged Identity Management work: activate an eligible role before starting. With AD FS federation, don't use an account in a domain you are federating.",
+        "connectCustom",
+        "Connect to Microsoft Entra ID",
+      ),
+      fact("Hybrid Identity Administrator is enough to install since version 2.0.3.0.", "connectVersionHistory2022", "2.0.3.0 › Functional changes"),
+    ],
+    securityNotes: [
+      fact("An onmicrosoft.com cloud-only account is suggested.", "connectCustom", "Connect to Microsoft Entra ID"),
+      fact("The role isn't needed after setup: lower the account's role rather than delete it.", "connectAccounts", "Accounts used for Microsoft Entra Connect"),
+    ],
     disagreements: [
       {
-        topic: "Role needed to install Connect",
+        topic: "The Entra role that installs Connect",
         readings: [
-          { says: "Hybrid Identity Administrator is enough since Connect 1.6.2.4 and 2.0.3.0.", source: "connectAccounts" },
-          { says: "The accounts article and older pages name a Global Administrator account.", source: "accounts" },
+          reading("Hybrid Identity Administrator.", "accounts", SEED_CONNECT),
+          reading("Hybrid Identity Administrator on the express settings' \"Connect to Microsoft Entra ID\" page.", "connectExpress", "Express installation of Microsoft Entra Connect Sync"),
+          reading("A Microsoft Entra Global Administrator account (page dated November 2023).", "connectAccounts", "Accounts used for Microsoft Entra Connect"),
+          reading("The wizard's \"Connect to Microsoft Entra ID\" page asks for a Global Administrator.", "ssprWriteback", "Enable password writeback in Microsoft Entra Connect"),
+          reading(
+            "With Hybrid Identity Administrator, configuring self-service password reset, pass-through authentication or single sign-on still required a Global Administrator (a known issue of 2.0.3.0).",
+            "connectVersionHistory2022",
+            "2.0.3.0 › Known issues",
+          ),
         ],
       },
     ],
-    sources: ["accounts", "connectAccounts", "rolesReference"],
+    sources: ["accounts", "connectPrerequisites", "connectCustom", "connectAccounts", "connectExpress", "connectVersionHistory2022", "ssprWriteback"],
   },
   {
     id: "connectSqlSa",
@@ -316,10 +719,13 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     articleRow: {
       table: "connect",
       requirement: "SQL SA account (optional)",
-      description:
-        "Used to create the ADSync database when you use the full version of SQL Server. The instance of SQL Server can be local or remote to the Microsoft Entra Connect installation. This account can be the same account as the Enterprise Administrator account.",
+      description: "Creates the ADSync database on a full SQL Server, local or remote; may be the same account as the Enterprise Administrator.",
     },
-    purpose: "Creates the ADSync database on a full SQL Server, local or remote.",
+    purpose: fact(
+      "Creates the ADSync database on a full SQL Server, local or remote; it can be the same account as the Enterprise Administrator.",
+      "accounts",
+      SEED_CONNECT,
+    ),
     directory: "sql",
     scope: "tenant",
     identity: "sqlLogin",
@@ -328,15 +734,35 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       {
         when: {},
         by: "admin",
-        how: "The installer needs sysadmin on the instance, or a SQL administrator pre-creates the ADSync database and grants DBO (SQL delegation).",
+        how: "The installing administrator is sysadmin on the instance, or a SQL administrator pre-creates the ADSync database and grants the logins (SQL delegation).",
+        cite: cite("connectCustom", "Install required components"),
       },
     ],
     constraints: [
-      "SQL Server up to 2022, case-insensitive collation, local or remote; not Azure SQL; no named pipes.",
-      "With delegated DBO, logins may not come from nested groups.",
-      "It can be the same person as the AD DS Enterprise Administrator.",
+      fact(
+        "With SQL delegation, the SQL administrator creates the ADSync database and gives a login and dbo on it to the Connect installer and to the ADSync service account.",
+        "connectSqlDelegation",
+        "Before you begin",
+      ),
+      fact(
+        "The collation must be case-insensitive (otherwise the install is blocked); Latin1_General_CI_AS is highly recommended. Logins may not come from nested groups.",
+        "connectSqlDelegation",
+        "Steps for installing Microsoft Entra Connect using SQL delegated permissions",
+      ),
+      fact(
+        "Any mainstream-supported SQL Server up to 2022; SQL Server 2012 is no longer supported; not Azure SQL Database or Managed Instance; no named pipes; one sync engine per SQL instance (not shared with MIM Sync, DirSync or Azure AD Sync).",
+        "connectPrerequisites",
+        "SQL Server used by Microsoft Entra Connect",
+      ),
+      fact("Without delegation the installing account must be sysadmin on the instance.", "connectAccounts", "Custom settings wizard"),
     ],
-    securityNotes: ["Sysadmin is needed only during install; use delegated DBO where the SQL team prefers."],
-    sources: ["accounts", "connectPrerequisites", "connectSqlDelegation"],
+    securityNotes: [
+      fact(
+        "Delegation keeps sysadmin with the SQL team: the Connect installer only needs dbo on the one database.",
+        "connectSqlDelegation",
+        "Before you begin",
+      ),
+    ],
+    sources: ["accounts", "connectCustom", "connectSqlDelegation", "connectPrerequisites", "connectAccounts"],
   },
 ];

@@ -3,6 +3,11 @@
  * of these ids together with the heading of the section that states it, so a
  * reader can check it at the source. `msDate` is the page's own date
  * (`ms.date`) in the copy that was read; `checked` is when it was read.
+ *
+ * Two entries are not Microsoft pages (`kind: "report"`): field reports and
+ * the project's shared reference. They are cited only as one reading of a
+ * disagreement, never as a fact on their own, so the user sees which reading
+ * Microsoft states and which is reported.
  */
 
 /** The day the catalog's facts were last checked against the pages below. */
@@ -10,16 +15,25 @@ export const CATALOG_FACTS_AS_OF = "2026-11-25";
 
 const LEARN = "https://learn.microsoft.com/en-us/";
 
+/** A page Microsoft publishes, or a report that is not one (and so is unverified). */
+export type SourceKind = "microsoftPage" | "report";
+
 export interface SourcePage {
+  kind: SourceKind;
+  /** The page's address; empty for a report with no public page. */
   url: string;
   title: string;
-  /** The page's `ms.date` in the copy checked (YYYY-MM-DD). */
+  /** The page's `ms.date` in the copy checked (YYYY-MM-DD); for a report, when it was written. */
   msDate: string;
   checked: string;
 }
 
 function page(path: string, title: string, msDate: string): SourcePage {
-  return { url: `${LEARN}${path}`, title, msDate, checked: CATALOG_FACTS_AS_OF };
+  return { kind: "microsoftPage", url: `${LEARN}${path}`, title, msDate, checked: CATALOG_FACTS_AS_OF };
+}
+
+function report(title: string, msDate: string): SourcePage {
+  return { kind: "report", url: "", title, msDate, checked: CATALOG_FACTS_AS_OF };
 }
 
 const hybrid = (path: string, title: string, msDate: string) => page(`entra/identity/hybrid/${path}`, title, msDate);
@@ -29,6 +43,12 @@ export const SOURCES = {
   commonScenarios: hybrid("common-scenarios", "Common hybrid scenarios with Microsoft Entra ID", "2024-04-26"),
   cloudSyncPrerequisites: hybrid("cloud-sync/how-to-prerequisites", "Prerequisites for Microsoft Entra Cloud Sync in Microsoft Entra ID", "2025-09-29"),
   cloudSyncGmsa: hybrid("cloud-sync/gmsa-cloud-sync", "Use a group managed service account with Microsoft Entra Cloud Sync", "2024-05-28"),
+  /** An earlier copy of the same page, whose text differs on BasicRead and on custom gMSAs. */
+  cloudSyncGmsa2023: hybrid(
+    "cloud-sync/gmsa-cloud-sync",
+    "Use a group managed service account with Microsoft Entra Cloud Sync (copy of November 2023)",
+    "2023-11-06",
+  ),
   cloudSyncGmsaCmdlets: hybrid("cloud-sync/how-to-gmsa-cmdlets", "Microsoft Entra provisioning Agent gMSA PowerShell cmdlets", "2025-04-09"),
   cloudSyncInstall: hybrid("cloud-sync/how-to-install", "Install the Microsoft Entra provisioning agent", "2025-04-09"),
   cloudSyncVersionHistory: hybrid("cloud-sync/reference-version-history", "Microsoft Entra provisioning agent: Version release history", "2025-09-23"),
@@ -60,6 +80,12 @@ export const SOURCES = {
   ),
   connectServiceAccount: hybrid("connect/concept-adsync-service-account", "Microsoft Entra Connect: ADSync service account", "2025-04-09"),
   connectAppAuth: hybrid("connect/authenticate-application-id", "Authenticate to Microsoft Entra ID by Using Application Identity", "2025-07-24"),
+  /** A second copy of the same page and date, with other headings and other version numbers. */
+  connectAppAuthOtherCopy: hybrid(
+    "connect/authenticate-application-id",
+    "Authenticate to Microsoft Entra ID by Using Application Identity (another copy of the same date)",
+    "2025-07-24",
+  ),
   connectExpress: hybrid("connect/how-to-connect-install-express", "Microsoft Entra Connect Sync: Get started by using express settings", "2025-04-09"),
   connectCustom: hybrid("connect/how-to-connect-install-custom", "Customize an installation of Microsoft Entra Connect", "2025-04-09"),
   connectSqlDelegation: hybrid(
@@ -69,10 +95,18 @@ export const SOURCES = {
   ),
   connectDesignConcepts: hybrid("connect/plan-connect-design-concepts", "Microsoft Entra Connect: Design concepts", "2025-04-09"),
   connectVersionHistory: hybrid("connect/reference-connect-version-history", "Microsoft Entra Connect: Version release history", "2023-11-06"),
+  /** The 2022 copy still lists the 2.0.3.0 release, which later copies dropped. */
+  connectVersionHistory2022: hybrid("connect/reference-connect-version-history", "Microsoft Entra Connect: Version release history (copy of July 2022)", "2022-07-06"),
   seamlessSso: hybrid("connect/how-to-connect-sso-quick-start", "Quickstart: Microsoft Entra seamless single sign-on", "2025-04-09"),
+  seamlessSsoFaq: hybrid("connect/how-to-connect-sso-faq", "Microsoft Entra seamless single sign-on: Frequently asked questions", "2023-02-08"),
   deviceWriteback: hybrid("connect/how-to-connect-device-writeback", "Microsoft Entra Connect: Enabling device writeback", "2025-04-09"),
   passThroughAuth: hybrid("connect/how-to-connect-pta-quick-start", "Microsoft Entra pass-through authentication - Quickstart", "2023-11-06"),
   ssprWriteback: page("entra/identity/authentication/tutorial-enable-sspr-writeback", "Enable Microsoft Entra password writeback", "2023-09-13"),
+  conditionalAccessMfaAllUsers: page(
+    "entra/identity/conditional-access/policy-all-users-mfa-strength",
+    "Require MFA for all users with Conditional Access",
+    "2024-09-27",
+  ),
   rolesReference: page("entra/identity/role-based-access-control/permissions-reference", "Microsoft Entra built-in roles", "2025-06-25"),
   domainServicesPasswordHashSync: page(
     "entra/identity/domain-services/tutorial-configure-password-hash-sync",
@@ -101,12 +135,25 @@ export const SOURCES = {
   adAttributeConsistencyGuid: page("windows/win32/adschema/a-ms-ds-consistencyguid", "MS-DS-Consistency-Guid attribute", "2018-05-31"),
   adAttributeLockoutTime: page("windows/win32/adschema/a-lockouttime", "Lockout-Time attribute", "2018-05-31"),
   adAttributePwdLastSet: page("windows/win32/adschema/a-pwdlastset", "Pwd-Last-Set attribute", "2018-05-31"),
+  /** Names the msDS-KeyCredentialLink attribute in the ACEs adprep adds; there is no English schema page for it in the copies read. */
+  adDomainWideUpdates: page("windows-server/identity/ad-ds/deploy/domain-wide-updates", "Domain-wide schema updates", "2025-05-12"),
+  fieldReports: report("Field reports and third-party notes, 2026 (not a Microsoft page; unverified)", "2026-11-25"),
+  sharedReference: report("The project's shared domain reference and errata, 25 Nov 2026 (not a Microsoft page; unverified)", "2026-11-25"),
 } as const satisfies Record<string, SourcePage>;
 
 export type SourceId = keyof typeof SOURCES;
 
-/** A citation's readable form: "Page title, section “Heading” (page dated 2025-04-09)". */
+/**
+ * A citation's readable form: "Page title, section “Heading” (page dated 2025-04-09)";
+ * a report says it is one: "Title, “What” (reported, not a Microsoft page)".
+ */
 export function citationText(citation: { source: SourceId; section: string }): string {
-  const source = SOURCES[citation.source];
+  const source: SourcePage = SOURCES[citation.source];
+  if (source.kind === "report") return `${source.title}, “${citation.section}” (reported, not a Microsoft page)`;
   return `${source.title}, section “${citation.section}” (page dated ${source.msDate})`;
+}
+
+/** Whether a citation points at a Microsoft page (rather than a report). */
+export function citesMicrosoft(citation: { source: SourceId }): boolean {
+  return (SOURCES[citation.source] as SourcePage).kind === "microsoftPage";
 }

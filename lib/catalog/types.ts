@@ -1,3 +1,4 @@
+import type { AdSchemaId } from "./ad-rights";
 import type { Condition } from "./condition";
 import type { EntraRoleId } from "./roles";
 import type { SourceId } from "./sources";
@@ -49,7 +50,12 @@ export type IdentityKind = "upn" | "adUser" | "localOrDomainUser" | "gmsa" | "se
 /** Where a fact is stated: the page, and the heading of the section that says it. */
 export interface Citation {
   source: SourceId;
-  /** The section heading as the page writes it; "Introduction" for text before the first heading. */
+  /**
+   * The section heading as the page writes it; "Introduction" for text before
+   * the first heading. Where the heading repeats on the page (a version's
+   * "Bug fixes"), its parent heading comes first: "2.1.15.0 › Bug fixes".
+   * For a report, what was reported.
+   */
   section: string;
 }
 
@@ -68,6 +74,8 @@ export interface RightDefinition {
   cmdlet?: string;
   /** Cloud sync's `Set-AADCloudSyncPermissions -PermissionType` value, where one exists. */
   permissionType?: string;
+  /** The extended rights and attributes the right's access control entries name, to verify them by GUID. */
+  adRights?: readonly AdSchemaId[];
   note?: string;
   when?: Condition;
   cite: Citation;
@@ -98,6 +106,8 @@ export interface ServiceAccountOption {
   allowed: readonly AccountType[];
   default: AccountType;
   recommended?: AccountType;
+  /** Further kinds Microsoft marks as recommended here, beside `recommended`. */
+  alsoRecommended?: readonly AccountType[];
   /** Why the others are not allowed here. */
   why: string;
   cite: Citation;

@@ -88,6 +88,13 @@ export const SOURCE_ANCHOR_LABELS: Record<SourceAnchor, string> = {
   otherAttribute: "A specific attribute: another one",
 };
 
+/** The feature each source anchor turns on: ms-DS-ConsistencyGuid needs the connector's write on that attribute. */
+export const SOURCE_ANCHOR_FEATURE: Record<SourceAnchor, FeatureId | undefined> = {
+  msDsConsistencyGuid: "msDsConsistencyGuid",
+  objectGUID: undefined,
+  otherAttribute: undefined,
+};
+
 /** Where the private key of a Connect application identity's certificate lives. */
 export const KEY_STORAGES = ["tpm", "hsm", "software"] as const;
 export type KeyStorage = (typeof KEY_STORAGES)[number];
