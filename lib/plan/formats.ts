@@ -113,11 +113,100 @@ export function sqlLoginProblem(value: string): string | undefined {
 export const TENANT_INITIAL_DOMAIN_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.onmicrosoft\.com$/i;
 export const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A string checked by one of the functions above, reported with its message. */
+/**
+ * What a field may hold besides its format:
+ * - `identifier`: names, domains, UPNs, servers, OUs: no invisible character at all;
+ * - `text`: one line of free text (names of people and organisations): zero-width joiners allowed,
+ *   since Persian or Hindi names need ZWJ and ZWNJ;
+ * - `multiline`: notes: like text, plus tab and line breaks.
+ */
+export type TextKind = "identifier" | "text" | "multiline";
+
+const BIDI_CONTROLS: Record<number, string> = {
+  0x202a: "left-to-right embedding",
+  0x202b: "right-to-left embedding",
+  0x202c: "pop directional formatting",
+  0x202d: "left-to-right override",
+  0x202e: "right-to-left override",
+  0x2066: "left-to-right isolate",
+  0x2067: "right-to-left isolate",
+  0x2068: "first strong isolate",
+  0x2069: "pop directional isolate",
+};
+
+/** Characters that take no space and show nothing: harmless in a person's name, a trap in an identifier. */
+const INVISIBLE: Record<number, string> = {
+  0x00ad: "soft hyphen",
+  0x061c: "Arabic letter mark",
+  0x180e: "Mongolian vowel separator",
+  0x200b: "zero width space",
+  0x200c: "zero width non-joiner",
+  0x200d: "zero width joiner",
+  0x200e: "left-to-right mark",
+  0x200f: "right-to-left mark",
+  0x2060: "word joiner",
+  0xfeff: "zero width no-break space",
+};
+
+function codePointName(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function isNoncharacter(codePoint: number): boolean {
+  return (codePoint >= 0xfdd0 && codePoint <= 0xfdef) || (codePoint & 0xfffe) === 0xfffe;
+}
+
+/**
+ * The first character a field of this kind must not hold, as a message that
+ * names it and its position: control characters (C0 and C1), noncharacters,
+ * broken surrogate halves, bidirectional overrides and isolates, and in
+ * identifiers any invisible character.
+ */
+export function characterProblem(value: string, kind: TextKind): string | undefined {
+  let position = 0;
+  for (let index = 0; index < value.length; index += 1) {
+    position += 1;
+    const unit = value.charCodeAt(index);
+    let codePoint = unit;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return `Remove the broken character at position ${position} (half of a surrogate pair): retype or paste that character again.`;
+      codePoint = value.codePointAt(index)!;
+      index += 1;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return `Remove the broken character at position ${position} (half of a surrogate pair): retype or paste that character again.`;
+    }
+    const name = codePointName(codePoint);
+    const lineBreak = codePoint === 0x0a || (codePoint === 0x0d && value.charCodeAt(index + 1) === 0x0a);
+    if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f)) {
+      if (kind === "multiline" && (codePoint === 0x09 || lineBreak)) continue;
+      const what = codePoint === 0x0a || codePoint === 0x0d ? "line break" : codePoint === 0x09 ? "tab" : "control character";
+      return `Remove the ${what} (${name}) at position ${position}: ${kind === "multiline" ? "notes may hold tabs and line breaks, but no other control characters" : "this field is a single line of visible characters"}.`;
+    }
+    if (isNoncharacter(codePoint)) return `Remove ${name} at position ${position}: it is a noncharacter, which Unicode reserves and no text should hold.`;
+    const bidi = BIDI_CONTROLS[codePoint];
+    if (bidi) return `Remove the invisible ${bidi} (${name}) at position ${position}: it makes the text display in another order than it is stored.`;
+    const invisible = INVISIBLE[codePoint];
+    if (invisible && kind === "identifier") {
+      return `Remove the invisible ${invisible} (${name}) at position ${position}: names, domains, user principal names and server names cannot hold invisible characters.`;
+    }
+  }
+  return undefined;
+}
+
+/** A zod check that refuses the characters `characterProblem` names, for a field of this kind. */
+export function safeCharacters(kind: TextKind) {
+  return z.superRefine((value: string, context) => {
+    const message = characterProblem(value, kind);
+    if (message) context.addIssue({ code: "custom", message });
+  });
+}
+
+/** A string checked by one of the functions above, reported with its message; an identifier, so no invisible characters either. */
 export function formatted(problem: (value: string) => string | undefined) {
   return z.string().check(
     z.superRefine((value, context) => {
-      const message = problem(value);
+      const message = characterProblem(value, "identifier") ?? problem(value);
       if (message) context.addIssue({ code: "custom", message });
     }),
   );

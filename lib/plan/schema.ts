@@ -15,7 +15,7 @@ import {
   SOURCE_ANCHORS,
   TOOLS,
 } from "@/lib/catalog";
-import { computerNameProblem, fqdnProblem, formatted, TENANT_ID_PATTERN, TENANT_INITIAL_DOMAIN_PATTERN } from "./formats";
+import { computerNameProblem, fqdnProblem, formatted, safeCharacters, TENANT_ID_PATTERN, TENANT_INITIAL_DOMAIN_PATTERN } from "./formats";
 import { ACCOUNT_KEY_PATTERN, OWNER_ID_PATTERN } from "./keys";
 import { checkPlanRules } from "./rules";
 
@@ -25,8 +25,10 @@ export const PLAN_SCHEMA_VERSION = 2;
 
 const DECISION_IDS = DECISION_REQUIREMENTS.map((requirement) => requirement.id) as [string, ...string[]];
 
-const shortText = z.string().check(z.maxLength(200, "Shorten this to 200 characters or fewer."));
-const longText = z.string().check(z.maxLength(2000, "Shorten this to 2,000 characters or fewer."));
+// Every string field refuses control characters, noncharacters and bidirectional overrides; identifiers refuse invisible characters too.
+const shortText = z.string().check(z.maxLength(200, "Shorten this to 200 characters or fewer."), safeCharacters("text"));
+const shortIdentifier = z.string().check(z.maxLength(200, "Shorten this to 200 characters or fewer."), safeCharacters("identifier"));
+const longText = z.string().check(z.maxLength(2000, "Shorten this to 2,000 characters or fewer."), safeCharacters("multiline"));
 const fqdn = formatted(fqdnProblem);
 const fqdnOrEmpty = z.union([z.literal(""), fqdn]);
 const ownerIdOrEmpty = z.union([z.literal(""), z.string().check(z.regex(OWNER_ID_PATTERN, "Forest ids look like forest-1."))]);
@@ -45,8 +47,12 @@ function uniqueItems<T>(label: string) {
 }
 
 export const organisationSchema = z.object({
-  name: z.string().check(z.minLength(1, "Enter the organisation's name, as it should appear on the worksheet."), z.maxLength(200, "Shorten this to 200 characters or fewer.")),
-  preparer: z.string().check(z.minLength(1, "Enter the name of the person preparing this plan."), z.maxLength(200, "Shorten this to 200 characters or fewer.")),
+  name: z.string().check(
+    z.minLength(1, "Enter the organisation's name, as it should appear on the worksheet."),
+    z.maxLength(200, "Shorten this to 200 characters or fewer."),
+    safeCharacters("text"),
+  ),
+  preparer: z.string().check(z.minLength(1, "Enter the name of the person preparing this plan."), z.maxLength(200, "Shorten this to 200 characters or fewer."), safeCharacters("text")),
   contact: z.union([z.literal(""), z.email("Enter an email address like name@contoso.com, or leave it empty.")]),
 });
 
@@ -88,7 +94,7 @@ export const forestSchema = z.object({
   domains: z.array(fqdn).check(uniqueItems("the forest's other domains")),
   upnSuffixes: z.array(fqdn),
   /** Distinguished name of the OU where the install-day scripts create this forest's accounts; empty for the default containers. */
-  accountsOu: z.string().check(z.maxLength(1000, "Shorten the OU's distinguished name to 1,000 characters or fewer.")),
+  accountsOu: z.string().check(z.maxLength(1000, "Shorten the OU's distinguished name to 1,000 characters or fewer."), safeCharacters("identifier")),
 });
 
 /** Server names listed by name only: AD FS servers, Web Application Proxy servers, pass-through agents. */
@@ -108,10 +114,10 @@ export const environmentSchema = z.object({
     entraAuth: z.enum(ENTRA_AUTH_MODES),
     /** One anchor for every Connect server of the tenant, staging servers included. */
     sourceAnchor: z.enum(SOURCE_ANCHORS),
-    sourceAnchorAttribute: shortText,
+    sourceAnchorAttribute: shortIdentifier,
     /** The full SQL Server's host (remote SQL) and instance name, and who administers it. */
     sqlServer: z.union([z.literal(""), formatted(computerNameProblem)]),
-    sqlInstance: shortText,
+    sqlInstance: shortIdentifier,
     sqlAdministrator: shortText,
     /** The server reaches the internet through a proxy that asks for credentials: rules out the virtual service account. */
     authenticatingProxy: z.boolean(),
@@ -136,9 +142,9 @@ export const accountEntrySchema = z.object({
   /** False when an optional account is deliberately not used. */
   inUse: z.boolean(),
   /** UPN, sAMAccountName, gMSA name or login, depending on the account. */
-  name: z.string().check(z.maxLength(256, "Shorten the name to 256 characters or fewer.")),
+  name: z.string().check(z.maxLength(256, "Shorten the name to 256 characters or fewer."), safeCharacters("identifier")),
   /** DNS name of the Active Directory domain the account lives in. */
-  domain: z.string().check(z.maxLength(253, "Shorten the domain to 253 characters or fewer.")),
+  domain: z.string().check(z.maxLength(253, "Shorten the domain to 253 characters or fewer."), safeCharacters("identifier")),
   accountType: z.union([z.literal(""), z.enum(ACCOUNT_TYPES)]),
   provisioning: z.union([z.literal(""), z.enum(CONNECTOR_PROVISIONING)]),
   /** For a certificate-based application identity: where the certificate's private key lives. */
