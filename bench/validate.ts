@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { firstWave, secondWave, type PlanReady } from "@/lib/graph/checks";
 import { createGraphClient } from "@/lib/graph/client";
-import { DEMO_PEOPLE } from "@/lib/graph/demo-people";
+import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { validatePlan } from "@/lib/graph/validate";
 import type { GraphOutcome } from "@/lib/graph/batch";
 import { connectPlan, startDemoFake } from "../tests/fixtures/graph";

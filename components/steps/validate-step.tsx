@@ -9,7 +9,7 @@ import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import { IS_LIVE_MODE } from "@/lib/auth/mode";
 import { draftActions, type Draft } from "@/lib/draft/store";
-import { DEMO_PEOPLE } from "@/lib/graph/demo-people";
+import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
 import type { LiveSession } from "@/components/auth/live-auth";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Domain, Organization, UnifiedRoleAssignment, UnifiedRoleEligibilityScheduleInstance, User } from "@microsoft/microsoft-graph-types";
 import { ACCOUNTS_BY_ID, ENTRA_ROLES, FEATURES_BY_ID, LIMITS, SOURCES, type AccountId, type EntraRoleId } from "@/lib/catalog";
 import { deriveAccounts, upnProblem, type Plan } from "@/lib/plan";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ENTRA_ROLES } from "@/lib/catalog";
 import type { GraphGet } from "./batch";
 

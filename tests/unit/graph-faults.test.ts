@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runBatches } from "@/lib/graph/batch";
 import { createGraphClient } from "@/lib/graph/client";
-import { DEMO_PEOPLE } from "@/lib/graph/fake/demo-tenant";
+import { DEMO_PEOPLE } from "@/lib/demo/people";
 import type { FakeGraph, FaultRule } from "@/lib/graph/fake/graph-server";
 import { graphRequests } from "@/lib/graph/requests";
 import { GraphUnauthenticatedError } from "@/lib/graph/validate";

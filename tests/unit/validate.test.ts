@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PEOPLE } from "@/lib/graph/fake/demo-tenant";
+import { DEMO_PEOPLE } from "@/lib/demo/people";
 import type { FakeGraph } from "@/lib/graph/fake/graph-server";
 import { cloudSyncPlan, connectPlan, find, runValidation, startDemoFake } from "../fixtures/graph";
 

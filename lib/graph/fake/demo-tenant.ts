@@ -101,5 +101,3 @@ export function demoTenant(): FakeTenant {
     ],
   };
 }
-
-export { DEMO_PEOPLE } from "../demo-people";
