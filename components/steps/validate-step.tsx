@@ -187,10 +187,12 @@ function DemoNotice() {
           <li>{DEMO_PEOPLE.guest}: a guest (its name does not say so; Graph does)</li>
           <li>{DEMO_PEOPLE.pimEligible}: eligible for the role through PIM only</li>
           <li>{DEMO_PEOPLE.groupAssigned}: holds the role through a group</li>
+          <li>{DEMO_PEOPLE.manyGroups}: in 150 groups, holds the role through one listed after the first 100</li>
           <li>{DEMO_PEOPLE.disabled}: a disabled account</li>
           <li>{DEMO_PEOPLE.synced}: synchronized from Active Directory</li>
           <li>{DEMO_PEOPLE.noRole}: holds no role</li>
           <li>Domains: {DEMO_PEOPLE.unverifiedSuffix} is not verified; {DEMO_PEOPLE.federatedDomain} is federated; the tenant is already synchronized.</li>
+          <li>An earlier Connect server&apos;s application identity already syncs (Connect plans are warned).</li>
         </ul>
       </details>
     </section>
