@@ -9,7 +9,7 @@ import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import { IS_LIVE_MODE } from "@/lib/auth/mode";
 import { draftActions, type Draft } from "@/lib/draft/store";
-import { DEMO_PEOPLE } from "@/lib/graph/demo-people";
+import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
 import type { LiveSession } from "@/components/auth/live-auth";
@@ -187,10 +187,12 @@ function DemoNotice() {
           <li>{DEMO_PEOPLE.guest}: a guest (its name does not say so; Graph does)</li>
           <li>{DEMO_PEOPLE.pimEligible}: eligible for the role through PIM only</li>
           <li>{DEMO_PEOPLE.groupAssigned}: holds the role through a group</li>
+          <li>{DEMO_PEOPLE.manyGroups}: in 150 groups, holds the role through one listed after the first 100</li>
           <li>{DEMO_PEOPLE.disabled}: a disabled account</li>
           <li>{DEMO_PEOPLE.synced}: synchronized from Active Directory</li>
           <li>{DEMO_PEOPLE.noRole}: holds no role</li>
           <li>Domains: {DEMO_PEOPLE.unverifiedSuffix} is not verified; {DEMO_PEOPLE.federatedDomain} is federated; the tenant is already synchronized.</li>
+          <li>An earlier Connect server&apos;s application identity already syncs (Connect plans are warned).</li>
         </ul>
       </details>
     </section>

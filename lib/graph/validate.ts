@@ -1,10 +1,15 @@
 import "server-only";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { runBatches, type GraphOutcome } from "./batch";
-import { firstWave, interpret, secondWave, tenantOf, type PlanReady } from "./checks";
+import { interpret } from "./checks";
 import { createGraphClient } from "./client";
+import { planRequests } from "./requests";
+import { tenantOf } from "./rules/tenant";
+import { decodeSnapshot } from "./snapshot";
+import type { PlanReady } from "./subjects";
 
 export interface ValidateOptions {
+  /** GRAPH_BASE_URL: requests, and next pages, go to this origin only. */
   baseUrl: string;
   accessToken: string;
   timeoutMs: number;
@@ -12,13 +17,21 @@ export interface ValidateOptions {
   maxRetryWaitSeconds?: number;
   /** Delay before retrying a 503/504 without Retry-After. */
   retryDelaySeconds?: number;
+  /** Pages read per list at most; a longer list makes its checks unknown. */
+  maxPages?: number;
+  /** After this long no further page is asked for. */
+  pagingBudgetMs?: number;
 }
 
 export interface ValidationRun {
   report: ValidationReport;
-  /** Sequential waits on Graph, for the benchmark. */
+  /** Sequential waits on Graph, for the benchmark and the tests. */
   roundTrips: number;
 }
+
+/** No admin's role-assignable groups or role holders run to 20 pages of 100 in a real tenant. */
+export const DEFAULT_MAX_PAGES = 20;
+export const DEFAULT_PAGING_BUDGET_MS = 15_000;
 
 /** Graph refused the token itself: the caller must sign in again. */
 export class GraphUnauthenticatedError extends Error {
@@ -32,8 +45,9 @@ function allUnauthenticated(outcomes: Map<string, GraphOutcome>): boolean {
 }
 
 /**
- * Checks a plan against the tenant in at most two waves of JSON batches: the
- * independent requests first, then those that need ids from the first answers.
+ * Checks a plan against the tenant: every question in one wave of JSON
+ * batches (one round trip), further waves only for next pages and throttled
+ * items; the answers are decoded once into a snapshot the rules read.
  */
 export async function validatePlan(plan: PlanReady, options: ValidateOptions): Promise<ValidationRun> {
   const client = createGraphClient({
@@ -42,14 +56,18 @@ export async function validatePlan(plan: PlanReady, options: ValidateOptions): P
     maxRetryWaitSeconds: options.maxRetryWaitSeconds ?? 5,
     retryDelaySeconds: options.retryDelaySeconds ?? 1,
   });
-  const batchOptions = { timeoutMs: options.timeoutMs, maxItemRetryWaitSeconds: options.maxRetryWaitSeconds ?? 5 };
-  const first = await runBatches(client, firstWave(plan), batchOptions);
-  if (allUnauthenticated(first.outcomes)) throw new GraphUnauthenticatedError();
-  const secondRequests = secondWave(plan, first.outcomes);
-  const second = secondRequests.length > 0 ? await runBatches(client, secondRequests, batchOptions) : { outcomes: new Map<string, GraphOutcome>(), roundTrips: 0 };
-  const outcomes = new Map([...first.outcomes, ...second.outcomes]);
+  const requests = planRequests(plan);
+  const run = await runBatches(client, requests, {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    maxItemRetryWaitSeconds: options.maxRetryWaitSeconds ?? 5,
+    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+    pagingBudgetMs: options.pagingBudgetMs ?? DEFAULT_PAGING_BUDGET_MS,
+  });
+  if (allUnauthenticated(run.outcomes)) throw new GraphUnauthenticatedError();
+  const snapshot = decodeSnapshot(requests, run.outcomes);
   return {
-    report: { checkedAt: new Date().toISOString(), tenant: tenantOf(outcomes), results: interpret(plan, outcomes) },
-    roundTrips: first.roundTrips + second.roundTrips,
+    report: { checkedAt: new Date().toISOString(), tenant: tenantOf(snapshot), results: interpret(plan, snapshot) },
+    roundTrips: run.roundTrips,
   };
 }

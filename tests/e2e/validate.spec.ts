@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PEOPLE } from "@/lib/graph/demo-people";
+import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { continueStep, downloadText, expectAccessible, expectStep, freshStart } from "./helpers";
 
 async function openCloudExample(page: Page) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEMO_PEOPLE } from "@/lib/graph/fake/demo-tenant";
+import { DEMO_PEOPLE } from "@/lib/demo/people";
 import type { FakeGraph } from "@/lib/graph/fake/graph-server";
 import { MAX_BODY_BYTES } from "@/lib/http/json-body";
 import { validationReportSchema } from "@/lib/validation/schema";

@@ -1,5 +1,5 @@
 import { serverConfig } from "@/lib/config/server-config";
-import { isPlanReady } from "@/lib/graph/checks";
+import { isPlanReady } from "@/lib/graph/subjects";
 import { DEMO_ACCESS_TOKEN, demoGraph } from "@/lib/graph/demo-graph";
 import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";

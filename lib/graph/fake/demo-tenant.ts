@@ -1,4 +1,5 @@
 import { ENTRA_ROLES } from "@/lib/catalog";
+import { AD_SYNC_SERVICE } from "@/lib/catalog/graph-facts";
 import type { FakeTenant } from "./tenant-data";
 
 const HIA = ENTRA_ROLES.hybridIdentityAdministrator.templateId;
@@ -22,6 +23,20 @@ function user(id: string, userPrincipalName: string, displayName: string, extra:
 
 function assignment(id: string, principalId: string, roleDefinitionId: string) {
   return { id, principalId, roleDefinitionId, directoryScopeId: "/" };
+}
+
+const MANY_GROUPS_USER = "0b8a1c52-0013-4e51-9c2a-5f0d1b2e3a53";
+const IDENTITY_OPERATIONS_GROUP = "5c9e7a10-bbbb-4bbb-8ccc-0d1e2f3a4b5d";
+const SYNC_SERVICE_ID = "3a7c9e10-4b2d-4f6a-8e1c-2d3b4a5c6e7f";
+const SYNC_APP_ROLE_ID = "c3a1e5f7-9b2d-4c6e-8a0f-1b3d5f7a9c2e";
+const OLD_CONNECT_APP_ID = "7e6d5c4b-3a29-4817-8f6e-5d4c3b2a1908";
+
+/** Max is in 149 project teams and one role-assignable group listed after 120 of them: a first page of 100 groups does not reach it. */
+function projectGroups() {
+  return Array.from({ length: 149 }, (_unused, index) => {
+    const number = String(index + 1).padStart(3, "0");
+    return { id: `6d0f8b21-0000-4c3d-9e4f-000000000${number}`, displayName: `Project team ${number}`, isAssignableToRole: false, memberIds: [MANY_GROUPS_USER] };
+  });
 }
 
 /**
@@ -66,6 +81,7 @@ export function demoTenant(): FakeTenant {
       user("0b8a1c52-0009-4e51-9c2a-5f0d1b2e3a49", "global.admin@contoso.onmicrosoft.com", "Gloria Global"),
       user("0b8a1c52-0010-4e51-9c2a-5f0d1b2e3a50", "breakglass@contoso.onmicrosoft.com", "Break Glass"),
       user("0b8a1c52-0011-4e51-9c2a-5f0d1b2e3a51", "Sync_OLDSYNC01_3f2a9c1d04be@contoso.onmicrosoft.com", "On-Premises Directory Synchronization Service Account"),
+      user(MANY_GROUPS_USER, "many.groups@contoso.onmicrosoft.com", "Max Manygroups (in 150 groups)"),
     ],
     groups: [
       {
@@ -73,6 +89,39 @@ export function demoTenant(): FakeTenant {
         displayName: "Hybrid Identity Admins (role-assignable)",
         isAssignableToRole: true,
         memberIds: ["0b8a1c52-0004-4e51-9c2a-5f0d1b2e3a44"],
+      },
+      ...projectGroups().slice(0, 120),
+      { id: IDENTITY_OPERATIONS_GROUP, displayName: "Identity Operations (role-assignable)", isAssignableToRole: true, memberIds: [MANY_GROUPS_USER] },
+      ...projectGroups().slice(120),
+    ],
+    servicePrincipals: [
+      {
+        id: SYNC_SERVICE_ID,
+        appId: AD_SYNC_SERVICE.appId,
+        displayName: AD_SYNC_SERVICE.displayName,
+        appRoles: [
+          {
+            id: SYNC_APP_ROLE_ID,
+            value: AD_SYNC_SERVICE.syncAppRole,
+            displayName: AD_SYNC_SERVICE.syncAppRole,
+            description: "Synchronize a directory to Microsoft Entra ID.",
+            allowedMemberTypes: ["Application"],
+            isEnabled: true,
+            origin: "Application",
+          },
+        ],
+        // A Connect server installed earlier with application-based authentication: its application holds the role.
+        appRoleAssignedTo: [
+          {
+            id: "Xb1mfkt6KUqPbl1MOyoZCAxyz",
+            appRoleId: SYNC_APP_ROLE_ID,
+            principalId: OLD_CONNECT_APP_ID,
+            principalDisplayName: "Contoso Connect Sync (SYNC-OLD)",
+            principalType: "ServicePrincipal",
+            resourceId: SYNC_SERVICE_ID,
+            resourceDisplayName: AD_SYNC_SERVICE.displayName,
+          },
+        ],
       },
     ],
     roleAssignments: [
@@ -84,9 +133,8 @@ export function demoTenant(): FakeTenant {
       assignment("ra-06", "0b8a1c52-0009-4e51-9c2a-5f0d1b2e3a49", GA),
       assignment("ra-07", "0b8a1c52-0010-4e51-9c2a-5f0d1b2e3a50", HIA),
       assignment("ra-08", "0b8a1c52-0011-4e51-9c2a-5f0d1b2e3a51", DIRSYNC),
-      // An application-based Connect server of an earlier install: a service principal holds the role.
       assignment("ra-10", "0b8a1c52-0012-4e51-9c2a-5f0d1b2e3a52", HIA),
-      assignment("ra-09", "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a", DIRSYNC),
+      assignment("ra-11", IDENTITY_OPERATIONS_GROUP, HIA),
     ],
     roleEligibilities: [
       {
@@ -101,5 +149,3 @@ export function demoTenant(): FakeTenant {
     ],
   };
 }
-
-export { DEMO_PEOPLE } from "../demo-people";

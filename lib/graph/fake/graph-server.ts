@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
 import type { FakeTenant } from "./tenant-data";
 
 /**
  * A Graph-compatible fake for the demo tenant and the tests. It speaks the
  * wire format the real client relies on: /v1.0 paths, $select, the $filter
- * forms the validator sends (with '' unescaping), JSON $batch with per-item
- * Content-Type, the error envelope, 401 without a bearer token, Retry-After.
+ * forms the validator sends (with '' unescaping), $expand=principal on role
+ * assignments, JSON $batch with per-item headers and Content-Type, the error
+ * envelope, 401 without a bearer token, Retry-After. Every collection pages
+ * through absolute @odata.nextLink URLs, and Graph's rules for advanced
+ * queries on directory objects are enforced: what Graph refuses, it refuses.
  * Faults can be injected per path, on the outer request or on batch items.
  */
 
@@ -16,6 +21,8 @@ export type FaultKind = "429" | "503" | "504" | "401" | "403" | "slow" | "malfor
 export interface FaultRule {
   /** Matched against the decoded path after /v1.0, like "/users/x@y" or "/$batch". */
   path: RegExp;
+  /** Matched against the raw query string (without "?"), like /\$skiptoken=/ for next pages only. */
+  query?: RegExp;
   kind: FaultKind;
   /** outer: the HTTP request itself; item: a request inside a $batch. */
   where?: "outer" | "item" | "any";
@@ -30,9 +37,12 @@ export interface SeenRequest {
   method: string;
   /** Decoded path after /v1.0. */
   path: string;
+  /** The URL as it arrived, relative to /v1.0: encoded path and query. */
+  url: string;
   /** The value a $filter compared with, after '' unescaping. */
   filterValue?: string;
   acceptLanguage?: string;
+  consistencyLevel?: string;
 }
 
 export interface FakeGraphOptions {
@@ -40,6 +50,22 @@ export interface FakeGraphOptions {
   /** Added to every HTTP request, like a network round trip. */
   latencyMs?: number;
   faults?: FaultRule[];
+  /**
+   * Most items per page, whatever $top asks (Graph may answer fewer than $top):
+   * forces paging in tests. Without it a page holds $top items, or 100, Graph's
+   * default for directory objects.
+   */
+  pageSize?: number;
+  /** Accept only this bearer token, as Graph accepts only a valid one; any other gets 401. */
+  expectedBearer?: string;
+  /** Port to listen on; by default a free one. */
+  port?: number;
+  /** A file to which every request answered is appended, one JSON line each (for the conformance test). */
+  requestLog?: string;
+  /** Requests kept in `requests`: the demo server runs for long. */
+  maxRecorded?: number;
+  /** Writes next-page links to this origin instead of the fake's own, like a Graph gone wrong (for tests). */
+  nextLinkOrigin?: string;
 }
 
 export interface FakeGraph {
@@ -60,6 +86,16 @@ interface Answer {
   raw?: string;
 }
 
+/** What a path names: a collection (perhaps a relationship of a directory object) or one entity. */
+type Resource =
+  | { kind: "collection"; items: Record<string, unknown>[]; directoryObjects: boolean; relationship: boolean; cast?: string; context: string }
+  | { kind: "entity"; item: Record<string, unknown>; context: string };
+
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_TOP = 999;
+const QUERY_OPTIONS = new Set(["$select", "$filter", "$expand", "$count", "$top", "$skiptoken"]);
+const GROUP_CAST = "microsoft.graph.group";
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function errorBody(code: string, message: string) {
@@ -76,33 +112,49 @@ function error(status: number, code: string, message: string, headers?: Record<s
   return { status, body: errorBody(code, message), headers };
 }
 
+const unsupportedQuery = (message: string) => error(400, "Request_UnsupportedQuery", message);
+
 function unquote(value: string): string {
   return value.replaceAll("''", "'");
 }
 
-function parseFilter(filter: string): { kind: "eq" | "startswith"; property: string; value: string } | undefined {
-  const eq = /^(\w+) eq '((?:[^']|'')*)'$/.exec(filter);
-  if (eq) return { kind: "eq", property: eq[1]!, value: unquote(eq[2]!) };
-  const starts = /^startswith\((\w+),\s*'((?:[^']|'')*)'\)$/.exec(filter);
+type Filter = { kind: "eq" | "startswith"; property: string; value: string | boolean | null };
+
+function parseFilter(filter: string): Filter | undefined {
+  const eqText = /^(\w+) eq '((?:[^']|'')*)'$/.exec(filter);
+  if (eqText) return { kind: "eq", property: eqText[1]!, value: unquote(eqText[2]!) };
+  const eqLiteral = /^(\w+) eq (true|false|null)$/.exec(filter);
+  if (eqLiteral) return { kind: "eq", property: eqLiteral[1]!, value: eqLiteral[2] === "null" ? null : eqLiteral[2] === "true" };
+  const starts = /^startswith\((\w+),\s*'((?:[^']|'')*)'\)$/i.exec(filter);
   if (starts) return { kind: "startswith", property: starts[1]!, value: unquote(starts[2]!) };
   return undefined;
 }
 
-function select<T extends object>(item: T, query: URLSearchParams): Partial<T> {
+function matches(item: Record<string, unknown>, filter: Filter): boolean {
+  const actual = item[filter.property];
+  if (filter.kind === "startswith") return typeof actual === "string" && actual.toLowerCase().startsWith(String(filter.value).toLowerCase());
+  if (typeof filter.value === "string" && typeof actual === "string") return actual.toLowerCase() === filter.value.toLowerCase();
+  return (actual ?? null) === filter.value;
+}
+
+function select(item: Record<string, unknown>, query: URLSearchParams, keep: string[] = []): Record<string, unknown> {
   const fields = query.get("$select");
   if (!fields) return item;
-  const wanted = new Set(fields.split(",").map((field) => field.trim()));
-  return Object.fromEntries(Object.entries(item).filter(([key]) => wanted.has(key) || key === "id")) as Partial<T>;
+  const wanted = new Set([...fields.split(",").map((field) => field.trim()), "id", "@odata.type", ...keep]);
+  return Object.fromEntries(Object.entries(item).filter(([key]) => wanted.has(key)));
 }
 
-function collection(baseUrl: string, path: string, items: object[], query: URLSearchParams): Answer {
-  return { status: 200, body: { "@odata.context": `${baseUrl}/v1.0/$metadata#${path.split("/").filter(Boolean).join("/")}`, value: items.map((item) => select(item, query)) } };
-}
-
-/** `users/o'brien@x`, `users/%23EXT%23…` (decoded by URL parsing) or `users('$x@y')`. */
-function userKey(segment: string): string {
+/** `users/o'brien@x`, `users/%23EXT%23…` (decoded already) or `('$x@y')`. */
+function quotedKey(segment: string): string | undefined {
   const quoted = /^\('((?:[^']|'')*)'\)$/.exec(segment);
-  return quoted ? unquote(quoted[1]!) : segment;
+  return quoted ? unquote(quoted[1]!) : undefined;
+}
+
+/** The next page's token: opaque to the client, an offset to the fake. */
+const skipToken = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64url");
+function offsetOf(token: string): number | undefined {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  return match ? Number(match[1]) : undefined;
 }
 
 export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGraph> {
@@ -111,10 +163,24 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   let latencyMs = options.latencyMs ?? 0;
   let httpCount = 0;
   const requests: SeenRequest[] = [];
+  const maxRecorded = options.maxRecorded ?? Number.POSITIVE_INFINITY;
   let baseUrl = "";
+  if (options.requestLog) mkdirSync(dirname(options.requestLog), { recursive: true });
 
-  function takeFault(path: string, where: "outer" | "item"): FaultRule | undefined {
-    const fault = faults.find((rule) => (rule.where ?? "any") !== (where === "outer" ? "item" : "outer") && rule.path.test(path) && (rule.times ?? 1) > 0);
+  function record(seen: SeenRequest) {
+    requests.push(seen);
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
+    if (options.requestLog) appendFileSync(options.requestLog, `${JSON.stringify({ via: seen.via, url: seen.url, consistencyLevel: seen.consistencyLevel })}\n`);
+  }
+
+  function takeFault(path: string, rawQuery: string, where: "outer" | "item"): FaultRule | undefined {
+    const fault = faults.find(
+      (rule) =>
+        (rule.where ?? "any") !== (where === "outer" ? "item" : "outer") &&
+        rule.path.test(path) &&
+        (!rule.query || rule.query.test(rawQuery)) &&
+        (rule.times ?? 1) > 0,
+    );
     if (fault) fault.times = (fault.times ?? 1) - 1;
     return fault;
   }
@@ -124,55 +190,151 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     return tenant.users.find((user) => user.id === key || user.userPrincipalName?.toLowerCase() === lower);
   }
 
-  /** Answers one GET, from the outer request or a batch item. */
-  function answerGet(rawPath: string, query: URLSearchParams, acceptLanguage: string | undefined, via: SeenRequest["via"]): Answer {
-    const segments = rawPath.split("/").filter(Boolean).map((segment) => decodeURIComponent(segment));
-    const path = `/${segments.join("/")}`;
-    const filterText = query.get("$filter");
-    const filter = filterText ? parseFilter(filterText) : undefined;
-    requests.push({ via, method: "GET", path, filterValue: filter?.value, acceptLanguage });
-    if (filterText && !filter) return error(400, "BadRequest", `Invalid filter clause: ${filterText}`);
-
-    const [head, second, third, fourth] = segments;
-    if (head === "organization" && segments.length === 1) return collection(baseUrl, path, [tenant.organization], query);
-    if (head === "domains" && segments.length === 1) return collection(baseUrl, path, tenant.domains, query);
-
-    if (head === "users" && segments.length === 1) {
-      if (!filter || filter.kind !== "startswith" || filter.property !== "userPrincipalName") {
-        return error(400, "Request_UnsupportedQuery", "This fake answers users?$filter=startswith(userPrincipalName,'…') only.");
-      }
-      const prefix = filter.value.toLowerCase();
-      return collection(baseUrl, path, tenant.users.filter((user) => user.userPrincipalName?.toLowerCase().startsWith(prefix)), query);
+  /** Every group a user or group is in, through nested groups too. */
+  function transitiveGroups(memberId: string) {
+    const found = new Set<string>();
+    let frontier = [memberId];
+    while (frontier.length > 0) {
+      const next = tenant.groups.filter((group) => !found.has(group.id!) && group.memberIds.some((id) => frontier.includes(id)));
+      next.forEach((group) => found.add(group.id!));
+      frontier = next.map((group) => group.id!);
     }
+    return tenant.groups.filter((group) => found.has(group.id!));
+  }
+
+  function directoryObject(id: string): Record<string, unknown> | undefined {
+    const user = tenant.users.find((candidate) => candidate.id === id);
+    if (user) return { "@odata.type": "#microsoft.graph.user", ...user };
+    const group = tenant.groups.find((candidate) => candidate.id === id);
+    if (group) return { "@odata.type": "#microsoft.graph.group", id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole };
+    const servicePrincipal = tenant.servicePrincipals.find((candidate) => candidate.id === id);
+    if (servicePrincipal) return { "@odata.type": "#microsoft.graph.servicePrincipal", id: servicePrincipal.id, appId: servicePrincipal.appId, displayName: servicePrincipal.displayName };
+    return undefined;
+  }
+
+  function servicePrincipalOf(segment: string) {
+    const alternate = /^servicePrincipals\(appId='((?:[^']|'')*)'\)$/.exec(segment);
+    if (alternate) return { key: unquote(alternate[1]!), found: tenant.servicePrincipals.find((candidate) => candidate.appId === unquote(alternate[1]!)) };
+    return undefined;
+  }
+
+  const notFound = (key: string) => error(404, "Request_ResourceNotFound", `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
+
+  /** Resolves a path to what it names, or to Graph's error. */
+  function resolve(segments: string[], path: string, acceptLanguage: string | undefined): Resource | Answer {
+    const [head, second, third, fourth] = segments;
+    const context = `${baseUrl}/v1.0/$metadata#${path.replace(/^\//, "")}`;
+    if (head === "organization" && segments.length === 1) return { kind: "collection", items: [tenant.organization as Record<string, unknown>], directoryObjects: true, relationship: false, context };
+    if (head === "domains" && segments.length === 1) return { kind: "collection", items: tenant.domains as Record<string, unknown>[], directoryObjects: false, relationship: false, context };
+    if (head === "users" && segments.length === 1) return { kind: "collection", items: tenant.users as Record<string, unknown>[], directoryObjects: true, relationship: false, context };
+
     if (head?.startsWith("users(") || (head === "users" && second)) {
-      const key = head.startsWith("users(") ? userKey(head.slice("users".length)) : userKey(second!);
+      const key = head.startsWith("users(") ? quotedKey(head.slice("users".length)) : second!;
+      if (key === undefined) return error(400, "BadRequest", `Bad request: the key in '${head}' is not a quoted string.`);
       const rest = head.startsWith("users(") ? segments.slice(1) : segments.slice(2);
       const user = findUser(key);
-      if (!user) return error(404, "Request_ResourceNotFound", `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
-      if (rest.length === 0) return { status: 200, body: { "@odata.context": `${baseUrl}/v1.0/$metadata#users/$entity`, ...select(user, query) } };
-      if (rest[0] === "transitiveMemberOf" && (rest.length === 1 || rest[1] === "microsoft.graph.group")) {
-        const groups = tenant.groups
-          .filter((group) => group.memberIds.includes(user.id!))
-          .map((group) => ({ "@odata.type": "#microsoft.graph.group", id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole }));
-        return collection(baseUrl, path, groups, query);
+      if (!user) return notFound(key);
+      if (rest.length === 0) return { kind: "entity", item: user as Record<string, unknown>, context: `${baseUrl}/v1.0/$metadata#users/$entity` };
+      if (rest[0] === "transitiveMemberOf" && rest.length <= 2) {
+        const cast = rest[1];
+        if (cast !== undefined && cast !== GROUP_CAST) return error(400, "BadRequest", `The type '${cast}' is not a type this fake casts transitiveMemberOf to.`);
+        const groups = transitiveGroups(user.id!).map((group) => ({ "@odata.type": "#microsoft.graph.group", id: group.id, displayName: group.displayName, isAssignableToRole: group.isAssignableToRole }));
+        return { kind: "collection", items: groups, directoryObjects: true, relationship: true, cast, context };
       }
       return error(400, "BadRequest", `Resource not found for the segment '${rest[0]}'.`);
     }
 
-    if (head === "roleManagement" && second === "directory" && !fourth) {
-      if (third === "roleAssignments" || third === "roleEligibilityScheduleInstances") {
-        if (third === "roleEligibilityScheduleInstances" && (!acceptLanguage || acceptLanguage.trim() === "*")) {
-          return error(400, "UnknownError", "The Accept-Language header is not valid for this request.");
-        }
-        if (!filter || filter.kind !== "eq" || !["principalId", "roleDefinitionId"].includes(filter.property)) {
-          return error(400, "BadRequest", "Filter on principalId or roleDefinitionId.");
-        }
-        const items = third === "roleAssignments" ? tenant.roleAssignments : tenant.roleEligibilities;
-        const property = filter.property as "principalId" | "roleDefinitionId";
-        return collection(baseUrl, path, items.filter((item) => item[property] === filter.value), query);
+    const servicePrincipal = head ? servicePrincipalOf(head) : undefined;
+    if (servicePrincipal) {
+      if (!servicePrincipal.found) return notFound(servicePrincipal.key);
+      const { appRoleAssignedTo, ...entity } = servicePrincipal.found;
+      if (segments.length === 1) return { kind: "entity", item: entity as Record<string, unknown>, context: `${baseUrl}/v1.0/$metadata#servicePrincipals/$entity` };
+      if (second === "appRoleAssignedTo" && segments.length === 2) {
+        return { kind: "collection", items: appRoleAssignedTo as Record<string, unknown>[], directoryObjects: true, relationship: true, context };
       }
+      return error(400, "BadRequest", `Resource not found for the segment '${second}'.`);
+    }
+
+    if (head === "roleManagement" && second === "directory" && !fourth && (third === "roleAssignments" || third === "roleEligibilityScheduleInstances")) {
+      if (third === "roleEligibilityScheduleInstances" && (!acceptLanguage || acceptLanguage.trim() === "*")) {
+        return error(400, "UnknownError", "The Accept-Language header is not valid for this request.");
+      }
+      const items = (third === "roleAssignments" ? tenant.roleAssignments : tenant.roleEligibilities) as Record<string, unknown>[];
+      return { kind: "collection", items, directoryObjects: false, relationship: false, context };
     }
     return error(404, "Request_ResourceNotFound", `Resource not found for the segment '${segments.at(-1) ?? ""}'.`);
+  }
+
+  /** Answers one GET, from the outer request or a batch item. */
+  function answerGet(rawPath: string, rawQuery: string, headers: { acceptLanguage?: string; consistencyLevel?: string }, via: SeenRequest["via"]): Answer {
+    const query = new URLSearchParams(rawQuery);
+    const segments = rawPath.split("/").filter(Boolean).map((segment) => decodeURIComponent(segment));
+    const path = `/${segments.join("/")}`;
+    const filterText = query.get("$filter");
+    const filter = filterText ? parseFilter(filterText) : undefined;
+    record({
+      via,
+      method: "GET",
+      path,
+      url: `${rawPath}${rawQuery ? `?${rawQuery}` : ""}`,
+      filterValue: typeof filter?.value === "string" ? filter.value : undefined,
+      acceptLanguage: headers.acceptLanguage,
+      consistencyLevel: headers.consistencyLevel,
+    });
+    const unknownOption = [...query.keys()].find((name) => name.startsWith("$") && !QUERY_OPTIONS.has(name));
+    if (unknownOption) return error(400, "BadRequest", `Query option '${unknownOption}' is not allowed.`);
+    if (filterText && !filter) return error(400, "BadRequest", `Invalid filter clause: ${filterText}`);
+
+    const resource = resolve(segments, path, headers.acceptLanguage);
+    if (!("kind" in resource)) return resource;
+    if (resource.kind === "entity") return { status: 200, body: { "@odata.context": resource.context, ...select(resource.item, query) } };
+
+    // Graph's rules for directory objects: a cast or a filter on a relationship is an advanced query.
+    const eventual = headers.consistencyLevel?.toLowerCase() === "eventual";
+    const countRequested = query.get("$count") === "true";
+    if (resource.relationship && (resource.cast || filterText) && !(eventual && countRequested)) {
+      return unsupportedQuery("This query on a directory relationship needs the ConsistencyLevel: eventual header and $count=true (an advanced query).");
+    }
+    if (resource.directoryObjects && eventual && query.has("$expand")) return unsupportedQuery("$expand is not supported with advanced queries.");
+
+    const top = query.get("$top");
+    if (top !== null && !(/^\d+$/.test(top) && Number(top) >= 1 && Number(top) <= MAX_TOP)) {
+      return error(400, "BadRequest", `Invalid page size specified: '${top}'. Must be between 1 and ${MAX_TOP} inclusive.`);
+    }
+    const expand = query.get("$expand");
+    if (expand && !(expand === "principal" && path.startsWith("/roleManagement/"))) {
+      return error(400, "BadRequest", `Could not find a navigation property named '${expand}' here.`);
+    }
+    if (resource.kind === "collection" && path.startsWith("/roleManagement/") && (!filter || filter.kind !== "eq" || !["principalId", "roleDefinitionId"].includes(filter.property))) {
+      return error(400, "BadRequest", "Filter on principalId or roleDefinitionId.");
+    }
+    if (path === "/users" && (!filter || filter.kind !== "startswith" || filter.property !== "userPrincipalName")) {
+      return unsupportedQuery("This fake answers users?$filter=startswith(userPrincipalName,'…') only.");
+    }
+
+    const matching = filter ? resource.items.filter((item) => matches(item, filter)) : resource.items;
+    const token = query.get("$skiptoken");
+    const offset = token === null ? 0 : offsetOf(token);
+    if (offset === undefined) return error(400, "BadRequest", "The $skiptoken is not valid.");
+    const pageSize = Math.min(top !== null ? Number(top) : DEFAULT_PAGE_SIZE, options.pageSize ?? MAX_TOP);
+    const page = matching.slice(offset, offset + pageSize).map((item) => {
+      const expanded = expand === "principal" ? { principal: directoryObject(String(item.principalId)) ?? null } : {};
+      return { ...select(item, query), ...expanded };
+    });
+    const more = offset + pageSize < matching.length;
+    const nextQuery = [rawQuery.split("&").filter((part) => part && !part.startsWith("$skiptoken=") && !part.startsWith("%24skiptoken=")).join("&"), `$skiptoken=${skipToken(offset + pageSize)}`]
+      .filter(Boolean)
+      .join("&");
+    return {
+      status: 200,
+      body: {
+        "@odata.context": resource.context,
+        // $count needs the advanced query parameters on directory objects; without them Graph ignores it.
+        ...(countRequested && (eventual || !resource.directoryObjects) ? { "@odata.count": matching.length } : {}),
+        value: page,
+        ...(more ? { "@odata.nextLink": `${options.nextLinkOrigin ?? baseUrl}/v1.0${rawPath}?${nextQuery}` } : {}),
+      },
+    };
   }
 
   function faultAnswer(fault: FaultRule): Answer | "drop" | undefined {
@@ -196,7 +358,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     }
   }
 
-  async function answerBatch(body: string, acceptLanguage: string | undefined): Promise<Answer> {
+  async function answerBatch(body: string, outerLanguage: string | undefined): Promise<Answer> {
     let parsed: { requests?: { id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string> }[] };
     try {
       parsed = JSON.parse(body);
@@ -213,22 +375,25 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       items.map(async (item) => {
         const id = String(item.id);
         const url = String(item.url ?? "");
-        if (item.method !== "GET") return { id, status: 405, headers: { "Content-Type": "application/json" }, body: errorBody("BadRequest", "This fake answers GET items only.") };
+        const json = { "Content-Type": "application/json" };
+        if (item.method !== "GET") return { id, status: 405, headers: json, body: errorBody("BadRequest", "This fake answers GET items only.") };
         if (!url.startsWith("/") || url.startsWith("/v1.0/") || url.startsWith("/beta/")) {
-          return { id, status: 400, headers: { "Content-Type": "application/json" }, body: errorBody("BadRequest", "A batch item's url is relative, without the version.") };
+          return { id, status: 400, headers: json, body: errorBody("BadRequest", "A batch item's url is relative, without the version.") };
         }
-        const itemUrl = new URL(url, "http://batch.invalid");
-        const language = item.headers?.["Accept-Language"] ?? acceptLanguage;
-        const fault = takeFault(decodeURIComponent(itemUrl.pathname), "item");
-        if (fault) requests.push({ via: "batch", method: "GET", path: decodeURIComponent(itemUrl.pathname), acceptLanguage: language });
+        // Each item carries its own headers (ConsistencyLevel in particular): the outer request's do not apply to it.
+        const itemHeaders = new Map(Object.entries(item.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+        const headers = { acceptLanguage: itemHeaders.get("accept-language") ?? outerLanguage, consistencyLevel: itemHeaders.get("consistencylevel") };
+        const queryStart = url.indexOf("?");
+        const rawPath = queryStart === -1 ? url : url.slice(0, queryStart);
+        const rawQuery = queryStart === -1 ? "" : url.slice(queryStart + 1);
+        const fault = takeFault(decodeURIComponent(rawPath), rawQuery, "item");
+        if (fault) record({ via: "batch", method: "GET", path: decodeURIComponent(rawPath), url, acceptLanguage: headers.acceptLanguage, consistencyLevel: headers.consistencyLevel });
         if (fault?.kind === "slow") await sleep(fault.delayMs ?? 1000);
         const injected = fault ? faultAnswer(fault) : undefined;
-        if (injected && injected !== "drop" && injected.raw === undefined) {
-          return { id, status: injected.status, headers: { "Content-Type": "application/json", ...injected.headers }, body: injected.body };
-        }
-        if (injected && injected !== "drop") return { id, status: 200, headers: { "Content-Type": "application/json" }, body: "not json" };
-        const answer = answerGet(itemUrl.pathname, itemUrl.searchParams, language, "batch");
-        return { id, status: answer.status, headers: { "Content-Type": "application/json", ...answer.headers }, body: answer.body };
+        if (injected && injected !== "drop" && injected.raw === undefined) return { id, status: injected.status, headers: { ...json, ...injected.headers }, body: injected.body };
+        if (injected && injected !== "drop") return { id, status: 200, headers: json, body: "not json" };
+        const answer = answerGet(rawPath, rawQuery, headers, "batch");
+        return { id, status: answer.status, headers: { ...json, ...answer.headers }, body: answer.body };
       }),
     );
     // Graph answers batch items in any order: so does the fake.
@@ -248,11 +413,13 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     const path = decodeURIComponent(url.pathname.slice("/v1.0".length));
 
     const authorization = request.headers.authorization ?? "";
-    if (!/^Bearer \S+$/.test(authorization)) {
-      return send(error(401, "InvalidAuthenticationToken", "Access token is empty."));
+    if (!/^Bearer \S+$/.test(authorization)) return send(error(401, "InvalidAuthenticationToken", "Access token is empty."));
+    if (options.expectedBearer !== undefined && authorization !== `Bearer ${options.expectedBearer}`) {
+      return send(error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."));
     }
     if (latencyMs > 0) await sleep(latencyMs);
-    const fault = takeFault(path, "outer");
+    const rawQuery = url.search.replace(/^\?/, "");
+    const fault = takeFault(path, rawQuery, "outer");
     if (fault?.kind === "slow") {
       await sleep(fault.delayMs ?? 1000);
       // A client that gave up is gone: answering now would use up faults meant for later requests.
@@ -267,7 +434,10 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
 
     const acceptLanguage = request.headers["accept-language"];
     if (request.method === "POST" && path === "/$batch") return send(await answerBatch(Buffer.concat(chunks).toString("utf8"), acceptLanguage));
-    if (request.method === "GET") return send(answerGet(url.pathname.slice("/v1.0".length), url.searchParams, acceptLanguage, "http"));
+    if (request.method === "GET") {
+      const consistencyLevel = request.headers.consistencylevel;
+      return send(answerGet(url.pathname.slice("/v1.0".length), rawQuery, { acceptLanguage, consistencyLevel: Array.isArray(consistencyLevel) ? consistencyLevel[0] : consistencyLevel }, "http"));
+    }
     return send(error(405, "BadRequest", "Method not allowed."));
   }
 
@@ -279,7 +449,10 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   // The fake never keeps a process alive on its own.
   server.unref();
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,6 +5,7 @@ export const DEMO_PEOPLE = {
   invitedGuest: "megan.bowen_fabrikam.com#EXT#@contoso.onmicrosoft.com",
   pimEligible: "pim.eligible@contoso.onmicrosoft.com",
   groupAssigned: "group.admin@contoso.onmicrosoft.com",
+  manyGroups: "many.groups@contoso.onmicrosoft.com",
   disabled: "disabled.admin@contoso.onmicrosoft.com",
   synced: "synced.admin@contoso.com",
   noRole: "no.role@contoso.onmicrosoft.com",

@@ -1,0 +1,21 @@
+import "server-only";
+import { ACCOUNTS_BY_ID, SOURCES } from "@/lib/catalog";
+import { deriveAccounts } from "@/lib/plan";
+import type { CheckResult } from "@/lib/validation/schema";
+import type { PlanReady } from "../subjects";
+
+/** The on-premises accounts Graph cannot see: to-dos for install day, never a pass. */
+export function installDayChecks(plan: PlanReady): CheckResult[] {
+  return deriveAccounts(plan)
+    .filter((account) => account.definition.directory !== "entra" && !account.definition.informational && plan.accounts[account.key]?.inUse !== false)
+    .map((account) => ({
+      id: `install-day:${account.key}`,
+      account: account.definition.id,
+      accountKey: account.key,
+      status: "unknown" as const,
+      title: `${account.label}: to check on install day`,
+      detail: "Microsoft Graph cannot see on-premises accounts: check this one in Active Directory, on the server or in SQL Server.",
+      remediation: ACCOUNTS_BY_ID[account.definition.id].constraints[0],
+      docUrl: SOURCES[account.definition.sources[0]!].url,
+    }));
+}
