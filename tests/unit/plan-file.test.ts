@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FEATURES_BY_ID, type FeatureId } from "@/lib/catalog";
+import { FEATURES_BY_ID, PLAN_FEATURE_IDS, SIGN_IN_METHODS_BY_TOOL } from "@/lib/catalog";
 import { planToJson } from "@/lib/export/json";
-import { planSchema, readPlanFile, type Plan } from "@/lib/plan";
-import { completePlan, examplePlan, forest, plan, server } from "../fixtures/plans";
+import { PLAN_SCHEMA_VERSION, planSchema, readPlanFile, type Plan } from "@/lib/plan";
+import { connectSettings, completePlan, examplePlan, forest, plan, server } from "../fixtures/plans";
 
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/);
 const freeText = fc.string({ maxLength: 40, unit: "grapheme" });
@@ -15,18 +15,22 @@ const validPlan: fc.Arbitrary<Plan> = fc
     serverCount: fc.integer({ min: 1, max: 3 }),
     database: fc.constantFrom("localDb" as const, "localSql" as const, "remoteSql" as const),
     onDc: fc.boolean(),
-    features: fc.subarray(Object.keys(FEATURES_BY_ID) as FeatureId[]),
+    features: fc.subarray([...PLAN_FEATURE_IDS]),
+    signInChoice: fc.nat(),
+    seamlessSso: fc.boolean(),
     owner: freeText,
     notes: freeText,
     organisation: freeText.filter((text) => text.trim().length > 0),
   })
-  .map(({ tool, forestNames, serverCount, database, onDc, features, owner, notes, organisation }) => {
+  .map(({ tool, forestNames, serverCount, database, onDc, features, signInChoice, seamlessSso, owner, notes, organisation }) => {
+    const methods = SIGN_IN_METHODS_BY_TOOL[tool];
     const base = plan(tool, {
       organisation: { name: organisation, preparer: "Preparer", contact: "" },
-      connect: { installType: "custom", database, entraAuth: "applicationManaged" },
+      connect: connectSettings({ installType: "custom", database, entraAuth: "applicationManaged" }),
       forests: forestNames.map((name, index) => forest(index + 1, `${name}.example.com`, { upnSuffixes: [`${name}.example.com`] })),
-      servers: Array.from({ length: serverCount }, (_, index) => server(index + 1, `SYNC0${index + 1}`, { staging: index > 0, role: onDc ? "domainController" : "memberServer" })),
-      features: features.filter((id) => FEATURES_BY_ID[id].support[tool] === "optional"),
+      servers: Array.from({ length: serverCount }, (_, index) => server(index + 1, `SYNC0${index + 1}`, { staging: index > 0, role: onDc ? "domainController" : "memberServer", domain: `${forestNames[0]}.example.com` })),
+      signIn: { method: methods[signInChoice % methods.length]!, seamlessSso },
+      features: features.filter((id) => FEATURES_BY_ID[id].support[tool] === "optional" && id !== "deviceWriteback"),
     });
     const complete = completePlan(base);
     for (const entry of Object.values(complete.accounts)) Object.assign(entry, { owner, notes });
@@ -60,10 +64,10 @@ describe("plan files", () => {
   });
 
   it("refuses a plan from a newer version of the planner, naming both versions", () => {
-    const newer = { ...(examplePlan("cloud-sync-contoso.json") as object), schemaVersion: 2 };
+    const newer = { ...(examplePlan("cloud-sync-contoso.json") as object), schemaVersion: PLAN_SCHEMA_VERSION + 1 };
     expect(readPlanFile(JSON.stringify(newer))).toMatchObject({
       ok: false,
-      issues: [{ path: "schemaVersion", message: expect.stringMatching(/newer version.*schema version 2.*reads version 1/) }],
+      issues: [{ path: "schemaVersion", message: expect.stringMatching(new RegExp(`newer version.*schema version ${PLAN_SCHEMA_VERSION + 1}.*up to version ${PLAN_SCHEMA_VERSION}`)) }],
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planSchema, type Plan } from "@/lib/plan";
-import { completePlan, forest, issuesOf, plan, server } from "../fixtures/plans";
+import { connectSettings, completePlan, forest, issuesOf, plan, server } from "../fixtures/plans";
 
 function messageAt(candidate: Plan, path: string): string | undefined {
   return issuesOf(candidate).find((issue) => issue.path === path)?.message;
@@ -79,7 +79,8 @@ describe("the plan schema", () => {
       ["gm:sa$", "cannot contain"],
     ])("custom gMSA name %s", (name, problem) => {
       const base = completePlan(plan("cloudSync", { cloudSync: { gmsaMode: "custom" } }));
-      const message = messageAt(withAccount(base, "cloudSyncGmsa", { name }), "accounts.cloudSyncGmsa.name");
+      const key = "cloudSyncGmsa@domain-contoso_com";
+      const message = messageAt(withAccount(base, key, { name }), `accounts.${key}.name`);
       if (problem) expect(message).toContain(problem);
       else expect(message).toBeUndefined();
     });
@@ -117,7 +118,7 @@ describe("the plan schema", () => {
     });
 
     it("asks nothing in an express install, where the wizard creates MSOL_", () => {
-      const express = completePlan(plan("connect", { connect: { installType: "express", database: "localDb", entraAuth: "applicationManaged" } }));
+      const express = completePlan(plan("connect", { connect: connectSettings({ installType: "express", database: "localDb", entraAuth: "applicationManaged" }) }));
       expect(issuesOf(withAccount(express, key, { name: "", provisioning: "" }))).toEqual([]);
     });
   });
@@ -132,7 +133,7 @@ describe("the plan schema", () => {
     });
 
     it("refuses a VSA with a remote SQL Server", () => {
-      const remote = completePlan(plan("connect", { connect: { installType: "custom", database: "remoteSql", entraAuth: "applicationManaged" } }));
+      const remote = completePlan(plan("connect", { connect: connectSettings({ installType: "custom", database: "remoteSql", entraAuth: "applicationManaged" }) }));
       expect(messageAt(withAccount(remote, key, { accountType: "vsa" }), path)).toContain("remote SQL Server");
     });
 
@@ -194,9 +195,10 @@ describe("the plan schema", () => {
     });
 
     it("limits express settings to one forest and password hash sync", () => {
-      const express = plan("connect", { connect: { installType: "express", database: "localDb", entraAuth: "applicationManaged" } });
+      const express = plan("connect", { connect: connectSettings({ installType: "express", database: "localDb", entraAuth: "applicationManaged" }) });
       expect(messageAt(withEnvironment(express, { forests: [forest(1, "a.com"), forest(2, "b.com")] }), "environment.forests")).toContain("single forest");
-      expect(messageAt(withEnvironment(express, { features: ["passwordHashSync", "seamlessSso"] }), "environment.features")).toContain("seamless single sign-on");
+      expect(messageAt(withEnvironment(express, { features: ["passwordWriteback"] }), "environment.features")).toContain("password writeback");
+      expect(messageAt(withEnvironment(express, { signIn: { method: "passwordHashSync", seamlessSso: true } }), "environment.signIn.method")).toContain("no seamless SSO");
     });
 
     it("refuses leaving out a required account, but not an optional one", () => {
