@@ -1,4 +1,4 @@
-import { serverConfig } from "@/lib/config/server-config";
+import { serverConfig } from "@/lib/config/env";
 import { isPlanReady } from "@/lib/graph/checks";
 import { DEMO_ACCESS_TOKEN, demoGraph } from "@/lib/graph/demo-graph";
 import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
