@@ -9,13 +9,17 @@ export function jsonError(status: number, body: Record<string, unknown>): Respon
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/** application/json, or a +json type such as application/merge-patch+json. */
+export function isJsonContentType(contentType: string | null): boolean {
+  return /^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? "");
+}
+
 /**
  * Reads a JSON request body within the size limit. Every failure is the
  * client's and gets a 4xx answer that says what was wrong, never a 500.
  */
 export async function readJsonBody(request: Request): Promise<BodyResult> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
     return { ok: false, response: jsonError(415, { error: "unsupported_media_type", message: "Send the body as JSON with Content-Type: application/json." }) };
   }
   const tooLarge = () => jsonError(413, { error: "payload_too_large", message: `The body is larger than ${MAX_BODY_BYTES} bytes.` });

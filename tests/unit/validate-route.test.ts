@@ -131,10 +131,11 @@ describe("POST /api/validate in live mode", () => {
 });
 
 describe("rate limit", () => {
-  it("answers a burst over the limit with 429 and Retry-After, per client", async () => {
+  it("answers a burst over the limit with 429 and Retry-After, per client address the front set", async () => {
     const route = await loadRoute({ VALIDATE_RATE_LIMIT_PER_MINUTE: "5" });
-    const send = (client: string) =>
-      post(route, JSON.stringify({ plan: { kind: "not-a-plan" } }), { "Content-Type": "application/json", "X-Forwarded-For": `203.0.113.9, ${client}` });
+    // As the front (scripts/front.mjs) sets it: the client's own X-Forwarded-For claim, then the socket address.
+    const send = (socket: string) =>
+      post(route, JSON.stringify({ plan: { kind: "not-a-plan" } }), { "Content-Type": "application/json", "X-Planner-Forwarded-For": `203.0.113.9, ${socket}` });
     const statuses = [];
     for (let index = 0; index < 7; index += 1) statuses.push((await send("198.51.100.1")).status);
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
@@ -142,7 +143,24 @@ describe("rate limit", () => {
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await limited.json()).toMatchObject({ error: "rate_limited" });
-    // Another client still gets through; the left part of X-Forwarded-For is the client's own claim and is not trusted.
+    // Another client still gets through; the left part of the chain is the client's own claim and is not trusted.
     expect((await send("198.51.100.2")).status).toBe(400);
+  });
+
+  it("charges nothing for a cross-site browser request (403) or a body that is not JSON (415)", async () => {
+    const route = await loadRoute({ VALIDATE_RATE_LIMIT_PER_MINUTE: "2" });
+    const client = { "X-Planner-Forwarded-For": "198.51.100.7" };
+    // What a page on another site can send without a preflight: a no-cors text/plain POST.
+    for (let index = 0; index < 5; index += 1) {
+      const crossSite = await post(route, JSON.stringify({ plan: {} }), { ...client, "Content-Type": "text/plain", "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors" });
+      expect(crossSite.status).toBe(403);
+      expect(await crossSite.json()).toMatchObject({ error: "cross_site" });
+      expect((await post(route, JSON.stringify({ plan: {} }), { ...client, "Content-Type": "application/json", "Sec-Fetch-Site": "same-site" })).status).toBe(403);
+      expect((await post(route, "plan", { ...client, "Content-Type": "text/plain" })).status).toBe(415);
+    }
+    for (const site of ["same-origin", "none", undefined]) {
+      const headers: Record<string, string> = { ...client, "Content-Type": "application/json", ...(site ? { "Sec-Fetch-Site": site } : {}) };
+      expect((await post(route, JSON.stringify({ plan: {} }), headers)).status, site).toBe(site === undefined ? 429 : 400);
+    }
   });
 });

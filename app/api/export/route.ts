@@ -1,4 +1,5 @@
 import { isExportFormat, EXPORT_FORMATS, renderExport } from "@/lib/export/formats";
+import { admitRequest } from "@/lib/http/api-guard";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
 import { readPlan } from "@/lib/plan";
 import { validationReportSchema } from "@/lib/validation/schema";
@@ -15,6 +16,9 @@ export async function POST(request: Request): Promise<Response> {
   if (!isExportFormat(format)) {
     return jsonError(400, { error: "unknown_format", message: `Choose format=${Object.keys(EXPORT_FORMATS).join(" or format=")}.` });
   }
+  // Some formats take real work (a workbook, a zip): a client gets a limited number per minute.
+  const refusal = await admitRequest(request, "export");
+  if (refusal) return refusal;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const plan = typeof body.value === "object" && body.value !== null && "plan" in body.value ? body.value.plan : undefined;

@@ -3,13 +3,11 @@ import { isPlanReady } from "@/lib/graph/checks";
 import { DEMO_ACCESS_TOKEN, demoGraph } from "@/lib/graph/demo-graph";
 import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
-import { clientKey, createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+import { admitRequest } from "@/lib/http/api-guard";
 import { readPlan } from "@/lib/plan";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-let limiter: RateLimiter | undefined;
 
 function bearerToken(request: Request): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
@@ -23,15 +21,9 @@ function bearerToken(request: Request): string | undefined {
  */
 export async function POST(request: Request): Promise<Response> {
   const config = serverConfig();
-  limiter ??= createRateLimiter(config.validateRateLimitPerMinute);
   // Each check costs several Graph requests: a client gets a limited number per minute.
-  const allowance = limiter.take(clientKey(request, config.trustedProxyHops));
-  if (!allowance.allowed) {
-    return Response.json(
-      { error: "rate_limited", message: `Too many checks: try again in ${allowance.retryAfterSeconds} seconds.` },
-      { status: 429, headers: { "Retry-After": String(allowance.retryAfterSeconds), "Cache-Control": "no-store" } },
-    );
-  }
+  const refusal = await admitRequest(request, "validate");
+  if (refusal) return refusal;
   const token = config.mode === "demo" ? DEMO_ACCESS_TOKEN : bearerToken(request);
   if (!token) return jsonError(401, { error: "unauthenticated", message: "Sign in: send a Microsoft Graph access token as Authorization: Bearer." });
 
