@@ -54,6 +54,31 @@ test("behind one proxy, the limit counts what the proxy appended, never what the
   expect(throughNginx).toEqual([400, 400, 400, 400, 400, 429, 429, 429]);
 });
 
+test("a page on another site spends nothing of a visitor's allowance with no-cors text/plain POSTs", async ({ page }) => {
+  const port = APP_PORTS.crossSite;
+  running.push(await startApp(port, { VALIDATE_RATE_LIMIT_PER_MINUTE: String(LIMIT) }));
+  // localhost and 127.0.0.1 are different sites: the page below is "another site" to the API on 127.0.0.1.
+  const answers: number[] = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith("/api/validate")) answers.push(response.status());
+  });
+  await page.goto(`http://localhost:${port}/plan.schema.json`);
+  const sent = await page.evaluate(async (target) => {
+    for (let index = 0; index < 10; index += 1) {
+      await fetch(target, { method: "POST", mode: "no-cors", headers: { "Content-Type": "text/plain" }, body: '{"plan":{}}' });
+    }
+    return 10;
+  }, `http://127.0.0.1:${port}/api/validate`);
+  expect(sent).toBe(10);
+  // They reached the server, which refused them: the browser marked them cross-site.
+  expect(answers).toEqual(Array(10).fill(403));
+  // The visitor's own allowance is whole.
+  const statuses = [];
+  for (let index = 0; index < LIMIT; index += 1) statuses.push(await validate(port));
+  expect(statuses).toEqual(Array(LIMIT).fill(400));
+  expect(await validate(port)).toBe(429);
+});
+
 test("two instances share one limit through Redis, and keep answering from memory when Redis goes away", async () => {
   const redis = await startRedis();
   running.push(redis);
