@@ -10,6 +10,7 @@ import {
   upnDomain,
   upnProblem,
 } from "./formats";
+import { someOf } from "./limits";
 import type { AccountEntry, Environment, Plan } from "./schema";
 
 type Issue = { path: (string | number)[]; message: string };
@@ -115,7 +116,7 @@ function domainIssues(account: RequiredAccount, domain: string, environment: Env
   const allowed = account.forest ? forestDomains(account.forest) : environment.forests.flatMap(forestDomains);
   if (!allowed.some((candidate) => candidate.toLowerCase() === domain.toLowerCase())) {
     const where = account.forest ? `the forest ${account.forest.rootDomain}` : "the plan's forests";
-    return [{ path: ["domain"], message: `${domain} is not a domain of ${where}: choose one of ${allowed.join(", ")}.` }];
+    return [{ path: ["domain"], message: `${domain} is not a domain of ${where}: choose one of ${someOf(allowed)}.` }];
   }
   return [];
 }
@@ -142,7 +143,7 @@ function entraUserIssues(account: RequiredAccount, entry: AccountEntry, environm
   const inTenant = known.has(domain) || (!environment.tenant.initialDomain && domain.endsWith(".onmicrosoft.com"));
   if (!inTenant) {
     return nameIssue(
-      `${domain} is not one of the tenant's domains (${[...known].join(", ")}). Use a work account of this tenant, or add the domain as a UPN suffix of a forest.`,
+      `${domain} is not one of the tenant's domains (${someOf([...known])}). Use a work account of this tenant, or add the domain as a UPN suffix of a forest.`,
     );
   }
   return [];

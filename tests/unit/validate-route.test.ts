@@ -53,7 +53,7 @@ describe("POST /api/validate in demo mode", () => {
     expect((await post(route, JSON.stringify({ plan: cloudSyncPlan(), padding: "x".repeat(MAX_BODY_BYTES) }))).status).toBe(413);
   });
 
-  it("answers only 200, 400, 401, 413 or 415 to any body (property)", async () => {
+  it("answers only 200, 400, 401, 413 or 415 to any body, within twice its size plus 16 KB (property)", async () => {
     const route = await loadRoute({});
     const plan = cloudSyncPlan();
     const planLike = fc.oneof(
@@ -73,6 +73,8 @@ describe("POST /api/validate in demo mode", () => {
       fc.asyncProperty(body, async ({ text, type }) => {
         const response = await post(route, text, type ? { "Content-Type": type } : {});
         expect([200, 400, 401, 413, 415]).toContain(response.status);
+        // No answer is much larger than what was sent: at most twice the request plus 16 KB.
+        expect((await response.arrayBuffer()).byteLength).toBeLessThanOrEqual(2 * Buffer.byteLength(text) + 16_384);
       }),
       { numRuns: 150 },
     );

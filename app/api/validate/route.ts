@@ -2,9 +2,11 @@ import { serverConfig } from "@/lib/config/env";
 import { isPlanReady } from "@/lib/graph/checks";
 import { DEMO_ACCESS_TOKEN, demoGraph } from "@/lib/graph/demo-graph";
 import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
+import { answerBudget, issuesResponse } from "@/lib/http/issues-response";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
 import { admitRequest } from "@/lib/http/api-guard";
 import { readPlan } from "@/lib/plan";
+import { boundedReport } from "@/lib/validation/bounded-report";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -31,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const plan = typeof body.value === "object" && body.value !== null && "plan" in body.value ? body.value.plan : undefined;
   const parsed = readPlan(plan);
-  if (!parsed.ok) return jsonError(400, { error: "invalid_plan", issues: parsed.issues });
+  if (!parsed.ok) return issuesResponse("invalid_plan", parsed.issues, body.bytes);
   if (!isPlanReady(parsed.plan)) {
     return jsonError(400, { error: "invalid_plan", issues: [{ path: "environment", message: "Choose the sync tool and describe the environment before validating." }] });
   }
@@ -39,7 +41,7 @@ export async function POST(request: Request): Promise<Response> {
   const baseUrl = config.mode === "demo" ? (await demoGraph(config.demoFaults)).baseUrl : config.graphBaseUrl;
   try {
     const { report } = await validatePlan(parsed.plan, { baseUrl, accessToken: token, timeoutMs: config.graphTimeoutMs });
-    return Response.json(report, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(boundedReport(report, answerBudget(body.bytes)), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof GraphUnauthenticatedError) {
       return jsonError(401, { error: "unauthenticated", message: "Microsoft Graph refused the sign-in. Sign in again." });
