@@ -23,6 +23,17 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
 }
 
+/**
+ * The catalog's Microsoft Learn pages: the only addresses the worksheet makes
+ * links of. A result's docUrl comes with the request to /api/export, so any
+ * other address (javascript:, a look-alike site) is left out.
+ */
+const CATALOG_URLS: ReadonlySet<string> = new Set(Object.values(SOURCES).map((source) => source.url));
+
+function learnLink(url: string | undefined): string {
+  return url !== undefined && CATALOG_URLS.has(url) ? ` ([Microsoft Learn](${url}))` : "";
+}
+
 function checksTable(results: readonly CheckResult[]): string[] {
   return table(
     ["Status", "Check", "Detail", "What to do"],
@@ -30,7 +41,7 @@ function checksTable(results: readonly CheckResult[]): string[] {
       CHECK_STATUS_LABELS[result.status],
       escapeMarkdown(result.title),
       escapeMarkdown(result.detail),
-      escapeMarkdown(result.remediation ?? "") + (result.docUrl ? ` ([Microsoft Learn](${result.docUrl}))` : ""),
+      escapeMarkdown(result.remediation ?? "") + learnLink(result.docUrl),
     ]),
   );
 }

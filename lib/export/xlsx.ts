@@ -15,8 +15,19 @@ import { setupRows } from "./summary";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E40AF" } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: "FFFFFFFF" } };
 
+/**
+ * Characters XML 1.0 cannot hold (C0 controls but tab and line breaks,
+ * U+FFFE, U+FFFF, unpaired surrogates): one of them makes the whole
+ * workbook unreadable, so each becomes U+FFFD.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(value: string): string {
+  return value.replace(NOT_XML, "\uFFFD");
+}
+
 function text(value: string): string {
-  return neutraliseCell(value);
+  return neutraliseCell(xmlSafe(value));
 }
 
 function styleHeader(sheet: ExcelJS.Worksheet, columnCount: number) {
@@ -36,18 +47,26 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly 
   return sheet;
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique regardless of case. */
+export function sheetName(name: string, taken: Set<string> = new Set()): string {
+  const base = xmlSafe(name).replace(/[:\\/?*[\]]/g, "-").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet";
+  let candidate = base;
+  // Two forest roots may share their first 31 characters: number the later ones.
+  for (let number = 2; taken.has(candidate.toLowerCase()); number += 1) {
+    const suffix = ` (${number})`;
+    candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }
 
 export async function planToWorkbook(plan: Plan, report?: ValidationReport): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const environment = plan.environment;
   const organisation = environment?.organisation.name || "Unnamed organisation";
-  workbook.title = `Account plan: ${organisation}`;
+  workbook.title = xmlSafe(`Account plan: ${organisation}`);
   workbook.subject = "Accounts for Microsoft Entra Cloud Sync or Connect Sync";
-  workbook.creator = environment?.organisation.preparer || "Entra sync account planner";
+  workbook.creator = xmlSafe(environment?.organisation.preparer || "Entra sync account planner");
   workbook.created = new Date(plan.updatedAt);
   workbook.modified = new Date(plan.updatedAt);
 
@@ -78,6 +97,7 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
   );
 
   const derived = deriveAccounts(plan);
+  const sheetNames = new Set(["summary", "accounts", "checks"]);
   for (const forest of environment?.forests ?? []) {
     const rights = derived
       .filter((account) => (account.forest ? account.forest.id === forest.id : account.definition.directory === "activeDirectory"))
@@ -92,7 +112,7 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
       );
     tableSheet(
       workbook,
-      sheetName(`Rights ${forest.rootDomain}`),
+      sheetName(`Rights ${forest.rootDomain}`, sheetNames),
       [
         { header: "Account", width: 40 },
         { header: "Feature", width: 28 },
