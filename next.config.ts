@@ -1,5 +1,9 @@
 import type { NextConfig } from "next";
+import { checkBuildEnvironment, nodeEnvironment } from "./lib/config/env";
 import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/security/headers";
+
+// NEXT_PUBLIC_* values are inlined into browser code: a wrong one stops the build here.
+checkBuildEnvironment();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -8,7 +12,7 @@ const nextConfig: NextConfig = {
   output: "standalone",
   async headers() {
     return [
-      { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+      { source: "/:path*", headers: staticSecurityHeaders(nodeEnvironment === "production") },
       {
         source: "/api/:path*",
         headers: [

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { nodeEnvironment, publicConfig } from "@/lib/config/env";
 import { pageContentSecurityPolicy, signInOrigins } from "@/lib/security/headers";
 
 /**
@@ -9,8 +10,8 @@ import { pageContentSecurityPolicy, signInOrigins } from "@/lib/security/headers
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = pageContentSecurityPolicy(nonce, {
-    development: process.env.NODE_ENV === "development",
-    signInOrigins: signInOrigins(process.env.NEXT_PUBLIC_MSAL_AUTHORITY, Boolean(process.env.NEXT_PUBLIC_MSAL_CLIENT_ID)),
+    development: nodeEnvironment === "development",
+    signInOrigins: signInOrigins(publicConfig.msalAuthority, publicConfig.liveMode),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -1,4 +1,5 @@
 // Puts the static files a standalone build serves (.next/static and public)
+// and the front that starts it (scripts/front.mjs, run as `node front.mjs`)
 // into .next/standalone, once per build. Safe when several servers start at
 // once: one process takes a lock directory and copies into a temporary folder
 // that it renames into place; the others wait for the build's marker, and a
@@ -48,6 +49,7 @@ export async function prepareStandalone(root) {
         const copies = [
           [join(root, ".next", "static"), join(standalone, ".next", "static")],
           [join(root, "public"), join(standalone, "public")],
+          [join(root, "scripts", "front.mjs"), join(standalone, "front.mjs")],
         ];
         for (const [from, to] of copies) {
           const staging = `${to}.staging-${process.pid}`;

@@ -1,8 +1,10 @@
 // Serves the production build from Next's standalone output: the same small
-// artefact a deployment runs. Prepares the static files it needs first (once
-// per build, safe when several servers start together).
+// artefact a deployment runs, behind the same front (scripts/front.mjs) that
+// sets the client address the rate limits count by. Prepares the static files
+// it needs first (once per build, safe when several servers start together).
 // Usage: node scripts/serve.mjs [--port 3000] [--host 0.0.0.0]
 import { join } from "node:path";
+import { startBehindFront } from "./front.mjs";
 import { prepareStandalone } from "./prepare-standalone.mjs";
 
 const root = join(import.meta.dirname, "..");
@@ -20,4 +22,4 @@ const argument = (name, fallback) => {
 process.env.PORT = argument("port", process.env.PORT ?? "3000");
 process.env.HOSTNAME = argument("host", process.env.HOSTNAME ?? "0.0.0.0");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-await import(join(root, ".next", "standalone", "server.js"));
+await startBehindFront(join(root, ".next", "standalone"));

@@ -1,10 +1,13 @@
+import { publicConfig } from "@/lib/config/env";
+
 /**
  * Live sign-in is on when the build has an app registration's client ID;
- * without one the app runs on its built-in demo tenant.
+ * without one the app runs on its built-in demo tenant. The values come from
+ * the configuration module (lib/config/env.ts), checked at build time.
  */
-export const MSAL_CLIENT_ID = process.env.NEXT_PUBLIC_MSAL_CLIENT_ID ?? "";
-export const MSAL_AUTHORITY = process.env.NEXT_PUBLIC_MSAL_AUTHORITY || "https://login.microsoftonline.com/organizations";
-export const IS_LIVE_MODE = MSAL_CLIENT_ID.length > 0;
+export const MSAL_CLIENT_ID = publicConfig.msalClientId;
+export const MSAL_AUTHORITY = publicConfig.msalAuthority;
+export const IS_LIVE_MODE = publicConfig.liveMode;
 
 /** Delegated Graph permissions the checks need (least privileged for each request). */
 export const GRAPH_SCOPES = [

@@ -1,6 +1,6 @@
 import { SOURCES, TOOL_LABELS } from "@/lib/catalog";
 import { deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
-import { psLiteral, psValue } from "./powershell-literal";
+import { psLiteral, psValue, ScriptValueError } from "./powershell-literal";
 
 /**
  * The install-day script: plan values sit in one data block at the top, as
@@ -205,14 +205,25 @@ function connectScript(plan: ReadyPlan, accounts: RequiredAccount[]): string[] {
   return lines;
 }
 
-/** The install-day PowerShell script for the plan. Throws ScriptValueError for a value that is not what its field must be. */
+/**
+ * The install-day PowerShell script for the plan. An unfinished plan (a value
+ * missing, or not what its field must be) gets a script that stops at once
+ * and says what to finish: never a half script, never an error.
+ */
 export function planToPowerShell(plan: Plan): string {
   if (!plan.tool || !plan.environment) {
     return ["# The plan has no sync tool or environment yet: nothing to prepare.", ""].join("\r\n");
   }
   const ready = plan as ReadyPlan;
   const accounts = deriveAccounts(ready);
-  const body = ready.tool === "cloudSync" ? cloudSyncScript(ready, accounts) : connectScript(ready, accounts);
-  return [...header(ready), ...body, "", "Write-Host 'Done.'", ""].join("\r\n");
+  try {
+    const body = ready.tool === "cloudSync" ? cloudSyncScript(ready, accounts) : connectScript(ready, accounts);
+    return [...header(ready), ...body, "", "Write-Host 'Done.'", ""].join("\r\n");
+  } catch (error) {
+    if (!(error instanceof ScriptValueError)) throw error;
+    // The value itself stays out of the script: it is not what its field must be.
+    const message = `The plan is not finished: a ${error.kind} is missing or not valid. Finish the account steps in the planner, then export the script again.`;
+    return [`# ${message}`, `throw ${psLiteral(message)}`, ""].join("\r\n");
+  }
 }
 

@@ -19,8 +19,19 @@ import { planSummary } from "./summary";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E40AF" } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: "FFFFFFFF" } };
 
+/**
+ * Characters XML 1.0 cannot hold (C0 controls but tab and line breaks,
+ * U+FFFE, U+FFFF, unpaired surrogates): one of them makes the whole
+ * workbook unreadable, so each becomes U+FFFD.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(value: string): string {
+  return value.replace(NOT_XML, "\uFFFD");
+}
+
 function text(value: string): string {
-  return neutraliseCell(value);
+  return neutraliseCell(xmlSafe(value));
 }
 
 function styleHeader(sheet: ExcelJS.Worksheet, columnCount: number) {
@@ -42,7 +53,8 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly 
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], and unique in the workbook regardless of case. */
 export function sheetName(name: string, taken: ReadonlySet<string> = new Set()): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, "-");
+  // XML-safe, no characters Excel refuses, no leading or trailing apostrophe (Excel refuses those too).
+  const clean = xmlSafe(name).replace(/[:\\/?*[\]]/g, "-").replace(/^'+|'+$/g, "") || "Sheet";
   for (let copy = 1; ; copy += 1) {
     const suffix = copy === 1 ? "" : ` (${copy})`;
     const candidate = clean.slice(0, 31 - suffix.length) + suffix;
@@ -69,9 +81,9 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
   const workbook = new ExcelJS.Workbook();
   const environment = plan.environment;
   const organisation = environment?.organisation.name || "Unnamed organisation";
-  workbook.title = `Account plan: ${organisation}`;
+  workbook.title = xmlSafe(`Account plan: ${organisation}`);
   workbook.subject = "Accounts for Microsoft Entra Cloud Sync or Connect Sync";
-  workbook.creator = environment?.organisation.preparer || "Entra sync account planner";
+  workbook.creator = xmlSafe(environment?.organisation.preparer || "Entra sync account planner");
   workbook.created = new Date(plan.updatedAt);
   workbook.modified = new Date(plan.updatedAt);
 

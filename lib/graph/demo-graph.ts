@@ -1,5 +1,5 @@
 import "server-only";
-import type { DemoFault } from "@/lib/config/server-config";
+import type { DemoFault } from "@/lib/config/env";
 
 /**
  * The demo tenant: a Graph-compatible fake on a loopback port, started on

@@ -20,6 +20,7 @@ import {
   upnDomain,
   upnProblem,
 } from "./formats";
+import { someOf } from "./limits";
 import type { AccountEntry, Environment, Plan } from "./schema";
 
 type Issue = { path: (string | number)[]; message: string };
@@ -157,7 +158,7 @@ function domainIssues(account: RequiredAccount, domain: string, environment: Env
   const allowed = account.domain ? [account.domain] : account.forest ? forestDomains(account.forest) : environment.forests.flatMap(forestDomains);
   if (!allowed.some((candidate) => candidate.toLowerCase() === domain.toLowerCase())) {
     const where = account.domain ? `the servers' domain ${account.domain}` : account.forest ? `the forest ${account.forest.rootDomain}` : "the plan's forests";
-    return [{ path: ["domain"], message: `${domain} is not ${account.domain ? "" : "a domain of "}${where}: choose ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(", ")}`}.` }];
+    return [{ path: ["domain"], message: `${domain} is not ${account.domain ? "" : "a domain of "}${where}: choose ${allowed.length === 1 ? allowed[0] : `one of ${someOf(allowed)}`}.` }];
   }
   return [];
 }
@@ -183,7 +184,7 @@ function entraUserIssues(account: RequiredAccount, entry: AccountEntry, environm
       const inTenant = known.has(domain) || (!environment.tenant.initialDomain && domain.endsWith(".onmicrosoft.com"));
       return inTenant
         ? []
-        : nameIssue(`${domain} is not one of the tenant's domains (${[...known].join(", ")}). Use a work account of this tenant, or add the domain as a UPN suffix of a forest.`);
+        : nameIssue(`${domain} is not one of the tenant's domains (${someOf([...known])}). Use a work account of this tenant, or add the domain as a UPN suffix of a forest.`);
     }
   }
 }

@@ -17,6 +17,7 @@ import {
 } from "@/lib/catalog";
 import { computerNameProblem, fqdnProblem, formatted, safeCharacters, TENANT_ID_PATTERN, TENANT_INITIAL_DOMAIN_PATTERN } from "./formats";
 import { ACCOUNT_KEY_PATTERN, OWNER_ID_PATTERN } from "./keys";
+import { MAX_ACCOUNT_ENTRIES, PLAN_LIMITS } from "./limits";
 import { checkPlanRules } from "./rules";
 
 /** Identifies a file as a plan of this app, so a foreign JSON file is named as such. */
@@ -26,15 +27,17 @@ export const PLAN_SCHEMA_VERSION = 2;
 const DECISION_IDS = DECISION_REQUIREMENTS.map((requirement) => requirement.id) as [string, ...string[]];
 
 // Every string field refuses control characters, noncharacters and bidirectional overrides; identifiers refuse invisible characters too.
-const shortText = z.string().check(z.maxLength(200, "Shorten this to 200 characters or fewer."), safeCharacters("text"));
-const shortIdentifier = z.string().check(z.maxLength(200, "Shorten this to 200 characters or fewer."), safeCharacters("identifier"));
-const longText = z.string().check(z.maxLength(2000, "Shorten this to 2,000 characters or fewer."), safeCharacters("multiline"));
+const shortText = z.string().check(z.maxLength(PLAN_LIMITS.shortText, "Shorten this to 200 characters or fewer."), safeCharacters("text"));
+const shortIdentifier = z.string().check(z.maxLength(PLAN_LIMITS.shortText, "Shorten this to 200 characters or fewer."), safeCharacters("identifier"));
+const longText = z.string().check(z.maxLength(PLAN_LIMITS.freeText, "Shorten this to 2,000 characters or fewer."), safeCharacters("multiline"));
 const fqdn = formatted(fqdnProblem);
 const fqdnOrEmpty = z.union([z.literal(""), fqdn]);
 const ownerIdOrEmpty = z.union([z.literal(""), z.string().check(z.regex(OWNER_ID_PATTERN, "Forest ids look like forest-1."))]);
 
-function uniqueItems<T>(label: string) {
+/** Lists each repeat, for lists within their cap: a longer list gets its cap's message instead. */
+function uniqueItems<T>(label: string, cap: number) {
   return z.superRefine((items: T[], context) => {
+    if (items.length > cap) return;
     const seen = new Set<string>();
     items.forEach((item, index) => {
       const value = String(item).toLowerCase();
@@ -49,11 +52,18 @@ function uniqueItems<T>(label: string) {
 export const organisationSchema = z.object({
   name: z.string().check(
     z.minLength(1, "Enter the organisation's name, as it should appear on the worksheet."),
-    z.maxLength(200, "Shorten this to 200 characters or fewer."),
+    z.maxLength(PLAN_LIMITS.shortText, "Shorten this to 200 characters or fewer."),
     safeCharacters("text"),
   ),
-  preparer: z.string().check(z.minLength(1, "Enter the name of the person preparing this plan."), z.maxLength(200, "Shorten this to 200 characters or fewer."), safeCharacters("text")),
-  contact: z.union([z.literal(""), z.email("Enter an email address like name@contoso.com, or leave it empty.")]),
+  preparer: z.string().check(
+    z.minLength(1, "Enter the name of the person preparing this plan."),
+    z.maxLength(PLAN_LIMITS.shortText, "Shorten this to 200 characters or fewer."),
+    safeCharacters("text"),
+  ),
+  contact: z.union([
+    z.literal(""),
+    z.email("Enter an email address like name@contoso.com, or leave it empty.").check(z.maxLength(PLAN_LIMITS.email, "Shorten the email address to 254 characters or fewer.")),
+  ]),
 });
 
 export const tenantSchema = z
@@ -91,14 +101,22 @@ export const serverSchema = z.object({
 export const forestSchema = z.object({
   id: z.string().check(z.regex(OWNER_ID_PATTERN, "Forest ids look like forest-1.")),
   rootDomain: fqdn,
-  domains: z.array(fqdn).check(uniqueItems("the forest's other domains")),
-  upnSuffixes: z.array(fqdn),
+  domains: z.array(fqdn).check(
+    z.maxLength(PLAN_LIMITS.domainsPerForest, "List at most 100 other domains per forest: plan a larger forest in parts, or list the domains that hold the accounts."),
+    uniqueItems("the forest's other domains", PLAN_LIMITS.domainsPerForest),
+  ),
+  upnSuffixes: z.array(fqdn).check(
+    z.maxLength(PLAN_LIMITS.upnSuffixesPerForest, "List at most 200 UPN suffixes per forest: the ones users sign in with, each a domain to verify in the tenant."),
+  ),
   /** Distinguished name of the OU where the install-day scripts create this forest's accounts; empty for the default containers. */
   accountsOu: z.string().check(z.maxLength(1000, "Shorten the OU's distinguished name to 1,000 characters or fewer."), safeCharacters("identifier")),
 });
 
 /** Server names listed by name only: AD FS servers, Web Application Proxy servers, pass-through agents. */
-const serverNames = z.array(formatted(computerNameProblem)).check(z.maxLength(40, "List at most 40 servers."), uniqueItems("the servers"));
+const serverNames = z.array(formatted(computerNameProblem)).check(
+  z.maxLength(PLAN_LIMITS.listedServers, "List at most 40 servers: a tenant registers at most 40 pass-through agents."),
+  uniqueItems("the servers", PLAN_LIMITS.listedServers),
+);
 
 export const environmentSchema = z.object({
   organisation: organisationSchema,
@@ -133,18 +151,24 @@ export const environmentSchema = z.object({
   }),
   /** Pass-through authentication agents besides the Connect server, which runs the first one. */
   passThroughAgents: serverNames,
-  servers: z.array(serverSchema).check(z.minLength(1, "Add the server the sync software will run on."), z.maxLength(10, "Plan at most 10 servers.")),
-  forests: z.array(forestSchema).check(z.minLength(1, "Add at least one Active Directory forest."), z.maxLength(50, "Plan at most 50 forests.")),
-  features: z.array(z.enum(PLAN_FEATURE_IDS)).check(uniqueItems("the features")),
+  servers: z.array(serverSchema).check(z.minLength(1, "Add the server the sync software will run on."), z.maxLength(PLAN_LIMITS.servers, "Plan at most 10 servers.")),
+  forests: z.array(forestSchema).check(z.minLength(1, "Add at least one Active Directory forest."), z.maxLength(PLAN_LIMITS.forests, "Plan at most 50 forests.")),
+  features: z.array(z.enum(PLAN_FEATURE_IDS)).check(
+    z.maxLength(PLAN_FEATURE_IDS.length, "Each feature can be chosen once: remove the repeats."),
+    uniqueItems("the features", PLAN_FEATURE_IDS.length),
+  ),
 });
 
 export const accountEntrySchema = z.object({
   /** False when an optional account is deliberately not used. */
   inUse: z.boolean(),
   /** UPN, sAMAccountName, gMSA name or login, depending on the account. */
-  name: z.string().check(z.maxLength(256, "Shorten the name to 256 characters or fewer."), safeCharacters("identifier")),
+  name: z.string().check(
+    z.maxLength(PLAN_LIMITS.accountName, "Shorten the name to 128 characters or fewer: no account name of any kind here is longer."),
+    safeCharacters("identifier"),
+  ),
   /** DNS name of the Active Directory domain the account lives in. */
-  domain: z.string().check(z.maxLength(253, "Shorten the domain to 253 characters or fewer."), safeCharacters("identifier")),
+  domain: z.string().check(z.maxLength(PLAN_LIMITS.domainName, "Shorten the domain to 253 characters or fewer."), safeCharacters("identifier")),
   accountType: z.union([z.literal(""), z.enum(ACCOUNT_TYPES)]),
   provisioning: z.union([z.literal(""), z.enum(CONNECTOR_PROVISIONING)]),
   /** For a certificate-based application identity: where the certificate's private key lives. */
@@ -161,14 +185,25 @@ export const planShape = z.object({
   kind: z.literal(PLAN_KIND),
   schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
   updatedAt: z.iso.datetime({ message: "Dates are ISO 8601 timestamps, like 2026-11-24T09:00:00.000Z." }),
-  decision: z.object({ requirements: z.array(z.enum(DECISION_IDS)).check(uniqueItems("the requirements")) }),
+  decision: z.object({
+    requirements: z.array(z.enum(DECISION_IDS)).check(
+      z.maxLength(DECISION_IDS.length, "Each requirement can be chosen once: remove the repeats."),
+      uniqueItems("the requirements", DECISION_IDS.length),
+    ),
+  }),
   tool: z.union([z.enum(TOOLS), z.null()]),
-  environment: z.union([environmentSchema, z.null()]),
+  // Nullable rather than a union with null: an environment over a cap gets that field's own message.
+  environment: z.nullable(environmentSchema),
   accounts: z.record(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)), accountEntrySchema, {
     // The issue's path names the key; the file import shows it next to this message.
     error: (issue) =>
       issue.code === "invalid_key" ? "This is not an account of the catalog: remove it, or export the plan again from the planner." : undefined,
-  }),
+  }).check(
+    z.refine(
+      (accounts) => Object.keys(accounts).length <= MAX_ACCOUNT_ENTRIES,
+      `A plan holds at most ${MAX_ACCOUNT_ENTRIES} account entries, one per account of the largest plan: export the plan again from the planner.`,
+    ),
+  ),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { ACCOUNT_IDS } from "@/lib/catalog";
+import { MAX_REPORT_RESULTS } from "./bounded-report";
 
 /** One check's result, tied to the catalog account it concerns (null for the tenant as a whole). */
 export const checkResultSchema = z.object({
@@ -18,7 +19,7 @@ export const checkResultSchema = z.object({
 export const validationReportSchema = z.object({
   checkedAt: z.iso.datetime(),
   tenant: z.union([z.object({ id: z.string(), displayName: z.string() }), z.null()]),
-  results: z.array(checkResultSchema).check(z.maxLength(500)),
+  results: z.array(checkResultSchema).check(z.maxLength(MAX_REPORT_RESULTS)),
 });
 
 export type CheckResult = z.output<typeof checkResultSchema>;

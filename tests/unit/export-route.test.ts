@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/export/route";
 import { MAX_BODY_BYTES } from "@/lib/http/json-body";
 
@@ -45,5 +45,27 @@ describe("POST /api/export", () => {
     expect((await post(JSON.stringify({ plan: example }), "docx")).status).toBe(400);
     const oversized = await post(JSON.stringify({ plan: example, padding: "x".repeat(MAX_BODY_BYTES) }));
     expect(oversized.status).toBe(413);
+  });
+
+  it("answers an upload that stops mid-body with a quiet 400", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (!sent) {
+            sent = true;
+            controller.enqueue(new TextEncoder().encode('{"plan": {"kind": "entra-sync-'));
+          } else controller.error(new Error("aborted"));
+        },
+      });
+      const request = new Request("http://localhost/api/export?format=json", { method: "POST", body, headers: { "Content-Type": "application/json" }, duplex: "half" } as RequestInit);
+      const response = await POST(request);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "incomplete_body" });
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

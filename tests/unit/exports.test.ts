@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import Papa from "papaparse";
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { POST } from "@/app/api/export/route";
@@ -265,8 +266,47 @@ describe("CSV", () => {
     const parsed = Papa.parse<string[]>(planToCsv(example).slice(1), { skipEmptyLines: true });
     const owner = ACCOUNT_COLUMNS.findIndex((column) => column.key === "owner");
     expect(parsed.data.find((row) => row[0] === "Hybrid Identity Administrator")?.[owner]).toBe("'=1+2");
-    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(neutraliseCell(`${start}x`)).toBe(`'${start}x`);
+    for (const start of ["=", "+", "-", "@", "\t", "\r", "\n", "\n=", " =", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "\u3000\uFF1D"]) {
+      expect(neutraliseCell(`${start}x`), JSON.stringify(start)).toBe(`'${start}x`);
+    }
     expect(neutraliseCell("plain")).toBe("plain");
+    expect(neutraliseCell("a=b")).toBe("a=b");
+  });
+});
+
+/** Parses every XML part of a workbook strictly, as Excel does: one character XML 1.0 forbids and the file does not open. */
+function strictXmlParts(workbook: Uint8Array): string[] {
+  const parts = unzipSync(workbook);
+  const names = Object.keys(parts).filter((name) => name.endsWith(".xml") || name.endsWith(".rels"));
+  for (const name of names) {
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on("error", (error) => {
+      throw new Error(`${name}: ${error.message}`);
+    });
+    parser.write(strFromU8(parts[name]!)).close();
+  }
+  return names;
+}
+
+describe("Excel workbook for any plan the schema accepts", () => {
+  it("gives two forests whose names share their first 24 characters two sheets", async () => {
+    const plan = loadExample("connect-fabrikam-three-forests.json");
+    plan.environment!.forests[0]!.rootDomain = "abcdefghijklmnopqrstuvwx.contoso.com";
+    plan.environment!.forests[1]!.rootDomain = "abcdefghijklmnopqrstuvwx.fabrikam.com";
+    for (const entry of Object.values(plan.accounts)) if (entry.domain) entry.domain = "";
+    const workbook = XLSX.read(await planToWorkbook(plan), { type: "array" });
+    expect(workbook.SheetNames).toEqual(["Summary", "Accounts", "Rights abcdefghijklmnopqrstuvwx", "Rights abcdefghijklmnopqrst (2)", "Rights wingtiptoys.com", "Checks"]);
+  });
+
+  it("stays valid XML with characters XML 1.0 forbids in free text", async () => {
+    const plan = loadExample("cloud-sync-contoso.json");
+    plan.environment!.organisation.name = "Contoso \uFFFE\uFFFF Ltd";
+    plan.environment!.organisation.preparer = "Avery\u0001 \uD800Howard";
+    plan.accounts.cloudSyncHybridIdentityAdmin!.notes = "a\u0000b\u000Bc\uDC00d \u{1F600} kept";
+    const bytes = await planToWorkbook(plan);
+    expect(strictXmlParts(bytes).length).toBeGreaterThan(5);
+    const accounts = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(bytes, { type: "array" }).Sheets.Accounts!);
+    expect(accounts.find((row) => row.Account === "Hybrid Identity Administrator")?.Notes).toBe("a\uFFFDb\uFFFDc\uFFFDd \u{1F600} kept");
   });
 });
 

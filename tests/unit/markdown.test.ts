@@ -4,6 +4,7 @@ import { CATALOG_URLS } from "@/lib/export/citations";
 import { accountStatements } from "@/lib/export/facts";
 import { exportFileName } from "@/lib/export/filename";
 import { escapeMarkdown, planToMarkdown } from "@/lib/export/markdown";
+import { SOURCES } from "@/lib/catalog";
 import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, forest, issuesOf, loadExample, plan } from "../fixtures/plans";
@@ -158,5 +159,23 @@ describe("Markdown worksheet", () => {
     expect(exportFileName(renamed, "md")).toBe(`fabrikam-group-account-plan-${date}.md`);
     renamed.environment!.organisation.name = "Société Générale / R&D";
     expect(exportFileName(renamed, "json")).toBe(`societe-generale-r-d-account-plan-${date}.json`);
+  });
+
+  it("makes links only of the catalog's Microsoft Learn pages, whatever docUrl a report brings", () => {
+    const plan = loadExample("cloud-sync-contoso.json");
+    const result = (id: string, docUrl: string) => ({ id, account: null, status: "warn" as const, title: id, detail: "d", docUrl });
+    const markdown = planToMarkdown(plan, {
+      checkedAt: "2026-11-24T10:00:00.000Z",
+      tenant: null,
+      results: [
+        result("script", "javascript:alert(document.cookie)"),
+        result("lookalike", "https://learn.microsoft.com.evil.example/x"),
+        result("catalog", SOURCES.connectPrerequisites.url),
+      ],
+    });
+    const rows = (id: string) => markdown.split("\n").filter((line) => line.includes(`| ${id} |`));
+    expect(rows("script").join()).not.toMatch(/\]\(|javascript/);
+    expect(rows("lookalike").join()).not.toMatch(/\]\(|evil/);
+    expect(rows("catalog").join()).toContain(`([Microsoft Learn](${SOURCES.connectPrerequisites.url}))`);
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Parser } from "web-tree-sitter";
 import { planToPowerShell } from "@/lib/export/powershell";
-import { psLiteral, ScriptValueError } from "@/lib/export/powershell-literal";
+import { psLiteral, psValue, ScriptValueError } from "@/lib/export/powershell-literal";
 import { planSchema } from "@/lib/plan";
 import { loadExample } from "../fixtures/plans";
 import { errorNodes, literalRanges, powershellParser } from "../support/powershell-grammar";
@@ -78,10 +78,22 @@ describe("install-day PowerShell scripts", () => {
     expect(psLiteral("$(Remove-Item C:\\ -Recurse); `n")).toBe("'$(Remove-Item C:\\ -Recurse); `n'");
   });
 
-  it("refuses a value that is not what its field must be", () => {
+  it("writes a script that stops at once, without the value, for a value that is not what its field must be", () => {
     const plan = loadExample("connect-fabrikam-three-forests.json");
     plan.accounts["connectAdDsConnector@forest-1"]!.name = "bad;name";
-    expect(() => planToPowerShell(plan)).toThrow(ScriptValueError);
+    const script = planToPowerShell(plan);
+    expect(script.split("\r\n").filter((line) => line && !line.startsWith("#"))).toEqual([
+      "throw 'The plan is not finished: a sAMAccountName is missing or not valid. Finish the account steps in the planner, then export the script again.'",
+    ]);
+    expect(script).not.toContain("bad;name");
+    expect(() => psValue.samAccountName("bad;name")).toThrow(ScriptValueError);
+  });
+
+  it("stops rather than fails for a Cloud Sync plan with a custom gMSA not named yet", () => {
+    const plan = loadExample("cloud-sync-contoso.json");
+    plan.environment!.cloudSync.gmsaMode = "custom";
+    delete plan.accounts.cloudSyncGmsa;
+    expect(planToPowerShell(plan)).toContain("throw 'The plan is not finished: a gMSA name is missing or not valid.");
   });
 
   it("keeps hostile values inside string literals, in every field that reaches a script (property)", () => {

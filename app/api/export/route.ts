@@ -1,6 +1,8 @@
 import { isExportFormat, EXPORT_FORMATS, renderExport } from "@/lib/export/formats";
+import { admitRequest } from "@/lib/http/api-guard";
+import { issuesResponse } from "@/lib/http/issues-response";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
-import { readPlan } from "@/lib/plan";
+import { readPlan, toPlanIssues } from "@/lib/plan";
 import { validationReportSchema } from "@/lib/validation/schema";
 
 export const runtime = "nodejs";
@@ -8,23 +10,26 @@ export const runtime = "nodejs";
 /**
  * POST /api/export?format=xlsx|csv|md|json|ps1|zip with { "plan": ..., "results"?: ... }: the
  * plan, re-checked by the shared schema, as a file, with the validation
- * results when given. Invalid plans get 400 with every issue.
+ * results when given. Invalid plans get 400 with the first issues and the count of the rest.
  */
 export async function POST(request: Request): Promise<Response> {
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!isExportFormat(format)) {
     return jsonError(400, { error: "unknown_format", message: `Choose format=${Object.keys(EXPORT_FORMATS).join(" or format=")}.` });
   }
+  // Some formats take real work (a workbook, a zip): a client gets a limited number per minute.
+  const refusal = await admitRequest(request, "export");
+  if (refusal) return refusal;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const plan = typeof body.value === "object" && body.value !== null && "plan" in body.value ? body.value.plan : undefined;
   const result = readPlan(plan);
-  if (!result.ok) return jsonError(400, { error: "invalid_plan", issues: result.issues });
+  if (!result.ok) return issuesResponse("invalid_plan", result.issues, body.bytes);
 
   const results = typeof body.value === "object" && body.value !== null && "results" in body.value ? body.value.results : undefined;
   const report = results === undefined ? undefined : validationReportSchema.safeParse(results);
   if (report && !report.success) {
-    return jsonError(400, { error: "invalid_results", issues: report.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
+    return issuesResponse("invalid_results", toPlanIssues(report.error), body.bytes);
   }
   const file = await renderExport(result.plan, format, report?.data);
   return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {

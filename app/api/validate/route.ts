@@ -1,15 +1,15 @@
-import { serverConfig } from "@/lib/config/server-config";
+import { serverConfig } from "@/lib/config/env";
 import { isPlanReady } from "@/lib/graph/subjects";
 import { DEMO_ACCESS_TOKEN, demoGraph } from "@/lib/graph/demo-graph";
 import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
+import { answerBudget, issuesResponse } from "@/lib/http/issues-response";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
-import { clientKey, createRateLimiter, type RateLimiter } from "@/lib/http/rate-limit";
+import { admitRequest } from "@/lib/http/api-guard";
 import { readPlan } from "@/lib/plan";
+import { boundedReport } from "@/lib/validation/bounded-report";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-let limiter: RateLimiter | undefined;
 
 function bearerToken(request: Request): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
@@ -23,15 +23,9 @@ function bearerToken(request: Request): string | undefined {
  */
 export async function POST(request: Request): Promise<Response> {
   const config = serverConfig();
-  limiter ??= createRateLimiter(config.validateRateLimitPerMinute);
   // Each check costs several Graph requests: a client gets a limited number per minute.
-  const allowance = limiter.take(clientKey(request, config.trustedProxyHops));
-  if (!allowance.allowed) {
-    return Response.json(
-      { error: "rate_limited", message: `Too many checks: try again in ${allowance.retryAfterSeconds} seconds.` },
-      { status: 429, headers: { "Retry-After": String(allowance.retryAfterSeconds), "Cache-Control": "no-store" } },
-    );
-  }
+  const refusal = await admitRequest(request, "validate");
+  if (refusal) return refusal;
   const token = config.mode === "demo" ? DEMO_ACCESS_TOKEN : bearerToken(request);
   if (!token) return jsonError(401, { error: "unauthenticated", message: "Sign in: send a Microsoft Graph access token as Authorization: Bearer." });
 
@@ -39,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const plan = typeof body.value === "object" && body.value !== null && "plan" in body.value ? body.value.plan : undefined;
   const parsed = readPlan(plan);
-  if (!parsed.ok) return jsonError(400, { error: "invalid_plan", issues: parsed.issues });
+  if (!parsed.ok) return issuesResponse("invalid_plan", parsed.issues, body.bytes);
   if (!isPlanReady(parsed.plan)) {
     return jsonError(400, { error: "invalid_plan", issues: [{ path: "environment", message: "Choose the sync tool and describe the environment before validating." }] });
   }
@@ -47,7 +41,7 @@ export async function POST(request: Request): Promise<Response> {
   const baseUrl = config.mode === "demo" ? (await demoGraph(config.demoFaults)).baseUrl : config.graphBaseUrl;
   try {
     const { report } = await validatePlan(parsed.plan, { baseUrl, accessToken: token, timeoutMs: config.graphTimeoutMs });
-    return Response.json(report, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(boundedReport(report, answerBudget(body.bytes)), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof GraphUnauthenticatedError) {
       return jsonError(401, { error: "unauthenticated", message: "Microsoft Graph refused the sign-in. Sign in again." });
