@@ -4,7 +4,6 @@ import { CATALOG_URLS } from "@/lib/export/citations";
 import { accountStatements } from "@/lib/export/facts";
 import { exportFileName } from "@/lib/export/filename";
 import { escapeMarkdown, planToMarkdown } from "@/lib/export/markdown";
-import { SOURCES } from "@/lib/catalog";
 import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, forest, issuesOf, loadExample, plan } from "../fixtures/plans";

@@ -1,6 +1,7 @@
 import "server-only";
 import { APP_AUTH_DEADLINE, ENTRA_ROLES, FEATURES_BY_ID, LIMITS, SOURCES } from "@/lib/catalog";
 import { AD_SYNC_SERVICE } from "@/lib/catalog/graph-facts";
+import { effectiveFeatures } from "@/lib/plan";
 import type { CheckResult } from "@/lib/validation/schema";
 import type { TenantSnapshot } from "../snapshot";
 import type { PlanReady } from "../subjects";
@@ -129,7 +130,8 @@ function deadlineCheck(plan: PlanReady): CheckResult[] {
 }
 
 function globalAdminFeatureCheck(plan: PlanReady): CheckResult[] {
-  const needsGlobalAdmin = plan.environment.features.filter((feature) => feature === "connectHealth" || feature === "federation");
+  const features = effectiveFeatures(plan);
+  const needsGlobalAdmin = (["connectHealth", "federation", "pingFederate"] as const).filter((feature) => features.has(feature));
   if (needsGlobalAdmin.length === 0) return [];
   return [
     {

@@ -15,7 +15,7 @@ export function installDayChecks(plan: PlanReady): CheckResult[] {
       status: "unknown" as const,
       title: `${account.label}: to check on install day`,
       detail: "Microsoft Graph cannot see on-premises accounts: check this one in Active Directory, on the server or in SQL Server.",
-      remediation: ACCOUNTS_BY_ID[account.definition.id].constraints[0],
+      remediation: ACCOUNTS_BY_ID[account.definition.id].constraints[0]?.text,
       docUrl: SOURCES[account.definition.sources[0]!].url,
     }));
 }
