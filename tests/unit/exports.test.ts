@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import Papa from "papaparse";
 import { SaxesParser } from "saxes";
@@ -14,7 +16,7 @@ import { EXPORT_FORMAT_IDS } from "@/lib/export/formats";
 import { escapeMarkdown } from "@/lib/export/markdown";
 import { planToWorkbook } from "@/lib/export/xlsx";
 import { planToZip } from "@/lib/export/zip";
-import { accountKey, deriveAccounts, planAttention, type Environment, type Plan } from "@/lib/plan";
+import { accountKey, deriveAccounts, planAttention, readPlan, type Environment, type Plan } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, examplePlan, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
 
@@ -148,6 +150,18 @@ describe("Excel workbook", () => {
       const root = THREE_FORESTS.find((item) => item.id === chosen)!.rootDomain;
       expect(forestsWithFeature(await workbookOf(candidate), candidate.environment!, "deviceWriteback")).toEqual([root]);
     }
+  });
+
+  it("exports a version-1 plan, opened through the migration, with device writeback in one forest instead of all three", async () => {
+    const opened = readPlan(JSON.parse(readFileSync(join(process.cwd(), "tests", "fixtures", "v1", "connect-fabrikam-three-forests.json"), "utf8")));
+    if (!opened.ok) throw new Error(JSON.stringify(opened.issues));
+    expect(opened.upgrade?.fromVersion).toBe(1);
+    const environment = opened.plan.environment!;
+    expect(environment.forests).toHaveLength(3);
+    const chosen = environment.forests.find((item) => item.id === environment.connect.deviceWritebackForestId)!;
+    const workbook = await workbookOf(opened.plan);
+    expect(forestsWithFeature(workbook, environment, "deviceWriteback")).toEqual([chosen.rootDomain]);
+    expect(rowsOf(workbook, "Accounts")).toHaveLength(deriveAccounts(opened.plan).length);
   });
 
   it("writes Exchange rights into the Exchange forest's sheet only, or every forest's when Exchange is everywhere", async () => {
