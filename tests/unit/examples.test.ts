@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_PLANS } from "@/lib/examples";
-import { accountsWithSteps, readPlan } from "@/lib/plan";
+import { accountsWithSteps, PLAN_SCHEMA_VERSION, readPlan } from "@/lib/plan";
 import { planJsonSchema } from "@/lib/plan/json-schema";
 import { examplePlan } from "../fixtures/plans";
 
@@ -30,7 +30,7 @@ describe("example plans", () => {
   it("the published JSON Schema refuses what the zod schema refuses structurally", () => {
     const value = examplePlan("cloud-sync-contoso.json") as Record<string, unknown>;
     expect(validate({ ...value, kind: "something-else" })).toBe(false);
-    expect(validate({ ...value, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...value, schemaVersion: PLAN_SCHEMA_VERSION + 1 })).toBe(false);
     expect(validate({ ...value, accounts: { bogus: {} } })).toBe(false);
   });
 });

@@ -60,14 +60,14 @@ function widestPlan(tool: "cloudSync" | "connect"): Plan {
       upnSuffixes: Array.from({ length: PLAN_LIMITS.upnSuffixesPerForest }, () => shortName(counter++)),
     }),
   );
-  const servers = Array.from({ length: PLAN_LIMITS.servers }, (_, index) => server(index + 1, `SYNC${index}`, { staging: tool === "connect" && index > 0 }));
+  const servers = Array.from({ length: PLAN_LIMITS.servers }, (_, index) => server(index + 1, `SYNC${index}`, { staging: tool === "connect" && index > 0, domain: forests[0]!.rootDomain }));
   return valid(completePlan(plan(tool, { forests, servers, features: ["passwordHashSync", "passwordWriteback", "groupWriteback", "exchangeHybrid"].filter((id) => tool === "connect" || id !== "groupWriteback") as never })));
 }
 
 /** Every account entry at its longest: notes of 2,000 characters that the exports repeat. */
 function longestTextPlan(): Plan {
   const forests = Array.from({ length: PLAN_LIMITS.forests }, (_, index) => forest(index + 1, `f${index}.contoso.com`));
-  const servers = Array.from({ length: PLAN_LIMITS.servers }, (_, index) => server(index + 1, `SYNC${index}`, { staging: index > 0 }));
+  const servers = Array.from({ length: PLAN_LIMITS.servers }, (_, index) => server(index + 1, `SYNC${index}`, { staging: index > 0, domain: forests[0]!.rootDomain }));
   const base = completePlan(plan("connect", { forests, servers }));
   for (const entry of Object.values(base.accounts)) {
     entry.notes = "=".repeat(PLAN_LIMITS.freeText);
@@ -132,7 +132,7 @@ describe("answers are bounded by the request", () => {
   it("many small mistakes: at most 100 issues, the count of the rest, within the bound", async () => {
     // Every account entry wrong in every field that has a rule: the longest messages for the fewest bytes.
     const forests = Array.from({ length: PLAN_LIMITS.forests }, (_, index) => forest(index + 1, `f${index}.io`, { upnSuffixes: [] }));
-    const servers = Array.from({ length: PLAN_LIMITS.servers }, (_, index) => server(index + 1, `S${index}`));
+    const servers = Array.from({ length: PLAN_LIMITS.servers }, (_, index) => server(index + 1, `S${index}`, { domain: forests[0]!.rootDomain }));
     const base = completePlan(plan("connect", { forests, servers }));
     for (const entry of Object.values(base.accounts)) Object.assign(entry, { name: "Administrator", domain: "x.io", privilegedGroupMember: true, accountType: "localUser" });
     const body = JSON.stringify({ plan: base });
