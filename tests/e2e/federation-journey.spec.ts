@@ -100,3 +100,39 @@ test("choosing federation with AD FS asks for its servers and adds the AD FS acc
   expect(plan.accounts.adfsServiceAccount).toMatchObject({ accountType: "gmsa", name: "gmsaADFS$", domain: "fabrikam.com" });
   expect(plan.accounts.wapLocalAdmin).toMatchObject({ name: "wap-admin", domain: "" });
 });
+
+test("pass-through authentication lists its agents, names a shortfall on the review, and adds the registrar's step", async ({ page }) => {
+  test.setTimeout(300_000);
+  await freshStart(page);
+  await page.getByRole("button", { name: "Open “Connect Sync, three forests, remote SQL”" }).click();
+  await expectStep(page, "Check your answers");
+  await page.goto("/plan/environment");
+  await expectStep(page, "Describe the environment");
+  await page.getByRole("group", { name: "How will users sign in to Microsoft Entra ID?" }).getByLabel("Pass-through authentication").check();
+  // Seamless SSO stays on offer with pass-through authentication.
+  await expect(page.getByLabel("Enable seamless single sign-on")).toBeChecked();
+  await page.getByLabel("Other servers that will run a pass-through authentication agent").fill("PTA01");
+  await expectAccessible(page);
+  await continueStep(page);
+  await expectStep(page, "AD DS Connector account — fabrikam.com");
+
+  await stepLink(page, "Pass-through authentication agent registrar").click();
+  await expectStep(page, "Pass-through authentication agent registrar");
+  await expectAccessible(page);
+  await page.getByLabel("User principal name").fill("pta.registrar@fabrikamgroup.onmicrosoft.com");
+  await continueStep(page);
+
+  await page.goto("/plan/review");
+  await expectStep(page, "Check your answers");
+  await expect(page.getByText("the Connect server, PTA01")).toBeVisible();
+  const shortfall = page.getByRole("region", { name: "Needs attention" }).getByRole("link", { name: /pass-through authentication agents/ });
+  await expect(shortfall).toContainText("the plan has 2");
+  await shortfall.click();
+  await expectStep(page, "Describe the environment");
+  await page.getByLabel("Other servers that will run a pass-through authentication agent").fill("PTA01\nPTA02");
+  await continueStep(page);
+  await page.goto("/plan/review");
+  await expectStep(page, "Check your answers");
+  await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(0);
+  await expect(page.getByText("Every step is filled in")).toBeVisible();
+});
