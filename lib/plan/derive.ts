@@ -1,8 +1,10 @@
 import {
+  accountRequirement,
   ACCOUNTS,
-  conditionHolds,
   FEATURES_BY_ID,
-  SIGN_IN_METHOD_FEATURE,
+  firstRuleThatHolds,
+  impliedFeatures,
+  rightsInEffect,
   type AccountDefinition,
   type ConditionContext,
   type CreationRule,
@@ -46,11 +48,14 @@ export function effectiveFeatures(plan: PlanWithTool): Set<FeatureId> {
   const features = new Set<FeatureId>();
   const offered = (id: FeatureId) => FEATURES_BY_ID[id].support[plan.tool] !== "unavailable";
   const { environment } = plan;
-  for (const id of environment.features) if (offered(id)) features.add(id);
-  const signInFeature = SIGN_IN_METHOD_FEATURE[environment.signIn.method];
-  if (signInFeature && offered(signInFeature)) features.add(signInFeature);
-  if (environment.signIn.seamlessSso && offered("seamlessSso")) features.add("seamlessSso");
-  if (plan.tool === "connect" && environment.connect.sourceAnchor === "msDsConsistencyGuid") features.add("msDsConsistencyGuid");
+  const express = plan.tool === "connect" && environment.connect.installType === "express";
+  const implied = impliedFeatures({
+    signIn: environment.signIn.method,
+    seamlessSso: environment.signIn.seamlessSso,
+    // Express settings always use the ms-DS-ConsistencyGuid anchor.
+    sourceAnchor: express ? "msDsConsistencyGuid" : environment.connect.sourceAnchor,
+  });
+  for (const id of [...environment.features, ...implied]) if (offered(id)) features.add(id);
   for (const feature of Object.values(FEATURES_BY_ID)) {
     if (feature.support[plan.tool] === "always") features.add(feature.id);
   }
@@ -100,30 +105,23 @@ function ownerId(owner: Owner): string | undefined {
 }
 
 function resolve(definition: AccountDefinition, plan: PlanWithTool, owner: Owner): RequiredAccount | undefined {
-  if (!definition.tools.includes(plan.tool)) return undefined;
   const context = conditionContext(plan, owner);
-  const required = definition.requiredWhen !== undefined && conditionHolds(definition.requiredWhen, context);
-  const optional = !required && definition.optionalWhen !== undefined && conditionHolds(definition.optionalWhen, context);
-  if (!required && !optional) return undefined;
-
-  const creation = definition.creation.find((rule) => conditionHolds(rule.when, context)) ?? definition.creation[0]!;
-  const nameRule = definition.defaultNames?.find((rule) => conditionHolds(rule.when, context));
-  const rights = (definition.rights ?? []).filter(
-    (right) => (right.feature === "basic" || context.features.has(right.feature)) && (!right.when || conditionHolds(right.when, context)),
-  );
+  const requirement = accountRequirement(definition, context);
+  if (!requirement) return undefined;
+  const nameRule = firstRuleThatHolds(definition.defaultNames, context);
   const ownerLabel = owner.forest?.rootDomain ?? owner.server?.name ?? owner.domain;
   return {
     key: accountKey(definition.id, ownerId(owner)),
     definition,
-    requirement: required ? "required" : "optional",
+    requirement,
     forest: owner.forest,
     server: owner.server,
     domain: owner.domain,
     label: ownerLabel ? `${definition.name} — ${ownerLabel}` : definition.name,
-    creation,
+    creation: firstRuleThatHolds(definition.creation, context) ?? definition.creation[0]!,
     defaultName: nameRule ? fillName(nameRule.name, plan, owner.forest, owner.server) : undefined,
-    serviceAccountOption: definition.serviceAccountOptions?.find((option) => conditionHolds(option.when, context)),
-    rights,
+    serviceAccountOption: firstRuleThatHolds(definition.serviceAccountOptions, context),
+    rights: rightsInEffect(definition, context),
   };
 }
 
