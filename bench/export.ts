@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { EXPORT_FORMAT_IDS, renderExport } from "@/lib/export/formats";
 import { planSchema } from "@/lib/plan";
-import { completePlan, forest, plan, server } from "../tests/fixtures/plans";
+import { completePlan, connectSettings, forest, plan, server } from "../tests/fixtures/plans";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -19,9 +19,10 @@ async function main() {
   const forests = Array.from({ length: 10 }, (_, index) => forest(index + 1, `forest${index + 1}.example.com`, { domains: [`emea.forest${index + 1}.example.com`] }));
   const base = plan("connect", {
     forests,
-    servers: [server(1, "SYNC01"), server(2, "SYNC02", { staging: true })],
-    connect: { installType: "custom", database: "remoteSql", entraAuth: "applicationManaged" },
-    features: ["passwordHashSync", "passwordWriteback", "exchangeHybrid", "groupWriteback", "seamlessSso", "msDsConsistencyGuid"],
+    servers: [server(1, "SYNC01", { domain: "forest1.example.com" }), server(2, "SYNC02", { staging: true, domain: "forest1.example.com" })],
+    connect: connectSettings({ database: "remoteSql", sqlServer: "SQL01", sqlAdministrator: "Database team" }),
+    signIn: { method: "passwordHashSync", seamlessSso: true },
+    features: ["passwordWriteback", "exchangeHybrid", "groupWriteback"],
   });
   const tenForests = completePlan(base, {
     "connectAdSyncService@server-1": { accountType: "gmsa", name: "gmsaADSync$", domain: "forest1.example.com" },

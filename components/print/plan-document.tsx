@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
+import { linkClass } from "@/components/ui/button";
 import { StepHeading } from "@/components/wizard/step-heading";
-import { CATALOG_FACTS_AS_OF, ENTRA_ROLES, type Citation } from "@/lib/catalog";
+import { CATALOG_FACTS_AS_OF, ENTRA_ROLES, type Citation, type Disagreement } from "@/lib/catalog";
 import { ACCOUNT_COLUMNS, accountRows } from "@/lib/export/account-rows";
 import { attentionRows } from "@/lib/export/attention";
 import { catalogUrl, citationView } from "@/lib/export/citations";
-import { accountStatements, featureLabel, grantedBy, type CitedStatement } from "@/lib/export/facts";
+import { accountStatements, featureLabel, grantedBy, PLAN_FACTS_HEADING, planFactGroups, type CitedStatement } from "@/lib/export/facts";
 import { planSummary } from "@/lib/export/summary";
 import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
@@ -16,7 +17,19 @@ const GLANCE_COLUMNS = ACCOUNT_COLUMNS.filter((column) => ["account", "required"
 function Cite({ cite }: { cite: Citation }) {
   const view = citationView(cite);
   const url = catalogUrl(view.url);
-  return <span className="text-sm text-slate-700">({url ? <a href={url}>{view.text}</a> : view.text})</span>;
+  return (
+    <span className="text-sm text-slate-700">
+      (
+      {url ? (
+        <a href={url} className={linkClass}>
+          {view.text}
+        </a>
+      ) : (
+        view.text
+      )}
+      )
+    </span>
+  );
 }
 
 function CitedItems({ title, statements, id }: { title: string; statements: readonly CitedStatement[]; id: string }) {
@@ -33,6 +46,53 @@ function CitedItems({ title, statements, id }: { title: string; statements: read
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+function DisagreementSection({ disagreement, id, level = "h3" }: { disagreement: Disagreement; id: string; level?: "h3" | "h4" }) {
+  const Heading = level;
+  return (
+    <section aria-labelledby={id} className="mt-3 border-l-4 border-amber-500 pl-3">
+      <Heading id={id} className="font-bold">
+        Microsoft&apos;s pages disagree: {disagreement.topic}
+      </Heading>
+      <ul className="list-disc pl-6">
+        {disagreement.readings.map((reading) => (
+          <li key={reading.says}>
+            {reading.says} <Cite cite={reading.cite} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PlanFacts({ plan }: { plan: Plan }) {
+  const groups = planFactGroups(plan);
+  if (groups.length === 0) return null;
+  return (
+    <section aria-labelledby="print-plan-facts" className="print-section mt-8">
+      <h2 id="print-plan-facts" className="text-xl font-bold">
+        {PLAN_FACTS_HEADING}
+      </h2>
+      {groups.map((group, index) => (
+        <section key={group.topic} aria-labelledby={`print-plan-facts-${index}`} className="mt-3">
+          <h3 id={`print-plan-facts-${index}`} className="font-bold">
+            {group.topic}
+          </h3>
+          <ul className="list-disc pl-6">
+            {group.statements.map((statement) => (
+              <li key={statement.text}>
+                {statement.text} <Cite cite={statement.cite} />
+              </li>
+            ))}
+          </ul>
+          {group.disagreements.map((disagreement, position) => (
+            <DisagreementSection key={disagreement.topic} disagreement={disagreement} id={`print-plan-facts-${index}-${position}`} level="h4" />
+          ))}
+        </section>
+      ))}
     </section>
   );
 }
@@ -122,18 +182,7 @@ function AccountSection({ account, plan, report }: { account: RequiredAccount; p
       <CitedItems title="Rules" statements={of("Rule")} id={`${id}-rules`} />
       <CitedItems title="Security" statements={of("Security")} id={`${id}-security`} />
       {(definition.disagreements ?? []).map((disagreement, index) => (
-        <section key={disagreement.topic} aria-labelledby={`${id}-disagreement-${index}`} className="mt-3 border-l-4 border-amber-500 pl-3">
-          <h3 id={`${id}-disagreement-${index}`} className="font-bold">
-            Microsoft&apos;s pages disagree: {disagreement.topic}
-          </h3>
-          <ul className="list-disc pl-6">
-            {disagreement.readings.map((reading) => (
-              <li key={reading.says}>
-                {reading.says} <Cite cite={reading.cite} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <DisagreementSection key={disagreement.topic} disagreement={disagreement} id={`${id}-disagreement-${index}`} />
       ))}
       {(report?.results ?? [])
         .filter((result) => result.accountKey === account.key)
@@ -199,6 +248,7 @@ export function PlanDocument({ plan, report }: { plan: Plan; report?: Validation
         </h2>
         <Table headers={GLANCE_COLUMNS.map((column) => column.header)} rows={rows.map((row) => GLANCE_COLUMNS.map((column) => row[column.key]))} />
       </section>
+      <PlanFacts plan={plan} />
       {deriveAccounts(plan).map((account) => (
         <AccountSection key={account.key} account={account} plan={plan} report={report} />
       ))}

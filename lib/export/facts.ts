@@ -1,5 +1,16 @@
-import { ACCOUNT_TYPE_LABELS, CREATOR_LABELS, FEATURES_BY_ID, type Citation, type Disagreement, type RightDefinition } from "@/lib/catalog";
-import type { RequiredAccount } from "@/lib/plan";
+import {
+  ACCOUNT_TYPE_LABELS,
+  CREATOR_LABELS,
+  DECISION_REQUIREMENTS,
+  FEATURES_BY_ID,
+  SERVER_REQUIREMENTS,
+  TOOL_LABELS,
+  type Citation,
+  type Disagreement,
+  type Fact,
+  type RightDefinition,
+} from "@/lib/catalog";
+import { effectiveFeatures, hasToolAndEnvironment, type Plan, type RequiredAccount } from "@/lib/plan";
 
 /**
  * What the catalog says of an account, each statement with the page and
@@ -22,7 +33,8 @@ export function accountStatements(account: RequiredAccount): CitedStatement[] {
   ];
   if (option) {
     const allowed = option.allowed.map((type) => ACCOUNT_TYPE_LABELS[type]).join(", ");
-    const recommended = option.recommended ? `; recommended: ${ACCOUNT_TYPE_LABELS[option.recommended]}` : "";
+    const recommendedTypes = [...(option.recommended ? [option.recommended] : []), ...(option.alsoRecommended ?? [])];
+    const recommended = recommendedTypes.length > 0 ? `; recommended: ${recommendedTypes.map((type) => ACCOUNT_TYPE_LABELS[type]).join(", ")}` : "";
     statements.push({ kind: "Kind of account", text: `${option.why} Allowed: ${allowed}; default: ${ACCOUNT_TYPE_LABELS[option.default]}${recommended}.`, cite: option.cite });
   }
   statements.push(...definition.constraints.map((fact) => ({ kind: "Rule" as const, ...fact })));
@@ -47,4 +59,46 @@ export function grantedBy(right: RightDefinition): string {
 /** "Password writeback: Reset password (Descendant user objects)" */
 export function rightLabel(right: RightDefinition): string {
   return `${featureLabel(right.feature)}: ${right.right} (${right.appliesTo})`;
+}
+
+/** The heading every export gives the plan-wide facts. */
+export const PLAN_FACTS_HEADING = "The plan's choices, as Microsoft describes them";
+
+/** Facts about the plan as a whole, under one topic: why the tool, each feature in effect, the servers. */
+export interface FactGroup {
+  topic: string;
+  statements: readonly Fact[];
+  disagreements: readonly Disagreement[];
+}
+
+/**
+ * What the catalog says of the plan's choices, beside its accounts: the
+ * requirements that led to the tool, each feature in effect (the sign-in
+ * method's included) and what the sync servers must be.
+ */
+export function planFactGroups(plan: Plan): FactGroup[] {
+  if (!hasToolAndEnvironment(plan)) return [];
+  const groups: FactGroup[] = [];
+  const requirements = DECISION_REQUIREMENTS.filter((requirement) => plan.decision.requirements.includes(requirement.id));
+  if (requirements.length > 0) {
+    groups.push({
+      topic: `Why ${TOOL_LABELS[plan.tool]}`,
+      statements: requirements.map((requirement) => ({
+        text: `${requirement.question}: ${requirement.only === plan.tool ? "" : `only ${TOOL_LABELS[requirement.only]} meets this. `}${requirement.why}`,
+        cite: requirement.cite,
+      })),
+      disagreements: requirements.flatMap((requirement) => requirement.disagreements ?? []),
+    });
+  }
+  for (const id of effectiveFeatures(plan)) {
+    const feature = FEATURES_BY_ID[id];
+    groups.push({
+      topic: feature.label,
+      statements: [{ text: feature.description, cite: feature.cite }, ...(feature.notes ?? [])],
+      disagreements: feature.disagreements ?? [],
+    });
+  }
+  const servers = SERVER_REQUIREMENTS[plan.tool];
+  groups.push({ topic: plan.tool === "cloudSync" ? "Agent hosts" : "Sync servers", statements: servers.requirements, disagreements: servers.disagreements });
+  return groups;
 }

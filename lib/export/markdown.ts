@@ -4,7 +4,7 @@ import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type Validat
 import { accountName } from "./account-rows";
 import { attentionRows } from "./attention";
 import { catalogUrl, citationView } from "./citations";
-import { accountStatements, featureLabel, grantedBy, type CitedStatement } from "./facts";
+import { accountStatements, featureLabel, grantedBy, PLAN_FACTS_HEADING, planFactGroups, type CitedStatement } from "./facts";
 import { planSummary } from "./summary";
 
 /** Escapes text the user typed so Markdown shows it literally, also inside table cells. */
@@ -127,6 +127,14 @@ export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
       ),
       "",
     );
+    const groups = planFactGroups(plan);
+    if (groups.length > 0) {
+      lines.push(`## ${PLAN_FACTS_HEADING}`, "");
+      for (const group of groups) {
+        lines.push(`### ${escapeMarkdown(group.topic)}`, "", ...group.statements.map((statement) => `- ${cited(statement.text, statement.cite)}`), "");
+        for (const disagreement of group.disagreements) lines.push(...disagreementLines(disagreement, "####"));
+      }
+    }
     for (const account of accounts) lines.push(...accountSection(account, plan, report));
   }
   if (report) {

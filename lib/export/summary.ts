@@ -61,7 +61,8 @@ function cloudSyncRows(plan: PlanWithTool): SummaryRow[] {
   return [
     row("Sign-in method", SIGN_IN_METHOD_LABELS[signIn.method]),
     row("Seamless single sign-on", signIn.seamlessSso ? "Yes" : "No"),
-    row("gMSA", cloudSync.gmsaMode === "default" ? "Default (provAgentgMSA$), created by the agent installer" : "Custom, created by an administrator first"),
+    // The name is the gMSA account's own (the catalog's, with its sources): the summary says only who creates it.
+    row("gMSA", cloudSync.gmsaMode === "default" ? "Default: the agent installer creates it" : "Custom: an administrator creates it first"),
     row("gMSA domains (one gMSA in each)", list(serverDomains(plan.environment), "Not chosen yet")),
   ];
 }

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/catalog";
+import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, type Citation, type Disagreement } from "@/lib/catalog";
 import { deriveAccounts, type Forest, type Plan, type RequiredAccount } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
 import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
 import { attentionRows } from "./attention";
 import { neutraliseCell } from "./cell-safety";
 import { citationView } from "./citations";
-import { accountStatements, featureLabel, grantedBy } from "./facts";
+import { accountStatements, featureLabel, grantedBy, planFactGroups } from "./facts";
 import { planSummary } from "./summary";
 
 /**
@@ -40,9 +40,14 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly 
   return sheet;
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], and unique in the workbook regardless of case. */
+export function sheetName(name: string, taken: ReadonlySet<string> = new Set()): string {
+  const clean = name.replace(/[:\\/?*[\]]/g, "-");
+  for (let copy = 1; ; copy += 1) {
+    const suffix = copy === 1 ? "" : ` (${copy})`;
+    const candidate = clean.slice(0, 31 - suffix.length) + suffix;
+    if (![...taken].some((existing) => existing.toLowerCase() === candidate.toLowerCase())) return candidate;
+  }
 }
 
 /** The accounts whose rights are granted in a forest: that forest's own, and those not tied to one forest. */
@@ -55,7 +60,7 @@ const SOURCE_COLUMNS = [
   { header: "Link", width: 50 },
 ] as const;
 
-function sourceCells(cite: Parameters<typeof citationView>[0]): string[] {
+function sourceCells(cite: Citation): string[] {
   const view = citationView(cite);
   return [view.text, view.url];
 }
@@ -99,7 +104,7 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
     );
     tableSheet(
       workbook,
-      sheetName(`Rights ${forest.rootDomain}`),
+      sheetName(`Rights ${forest.rootDomain}`, new Set(workbook.worksheets.map((sheet) => sheet.name))),
       [
         { header: "Account", width: 40 },
         { header: "Feature", width: 28 },
@@ -112,16 +117,24 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
     );
   }
 
-  const facts = derived.flatMap((account) => [
-    ...accountStatements(account).map((statement) => [account.label, statement.kind, statement.text, ...sourceCells(statement.cite)]),
-    ...(account.definition.disagreements ?? []).flatMap((disagreement) =>
-      disagreement.readings.map((reading) => [account.label, `Microsoft's pages disagree: ${disagreement.topic}`, reading.says, ...sourceCells(reading.cite)]),
-    ),
-  ]);
+  const disagreementRows = (about: string, disagreements: readonly Disagreement[]) =>
+    disagreements.flatMap((disagreement) =>
+      disagreement.readings.map((reading) => [about, `Microsoft's pages disagree: ${disagreement.topic}`, reading.says, ...sourceCells(reading.cite)]),
+    );
+  const facts = [
+    ...planFactGroups(plan).flatMap((group) => [
+      ...group.statements.map((statement) => [group.topic, "Plan", statement.text, ...sourceCells(statement.cite)]),
+      ...disagreementRows(group.topic, group.disagreements),
+    ]),
+    ...derived.flatMap((account) => [
+      ...accountStatements(account).map((statement) => [account.label, statement.kind, statement.text, ...sourceCells(statement.cite)]),
+      ...disagreementRows(account.label, account.definition.disagreements ?? []),
+    ]),
+  ];
   tableSheet(
     workbook,
     "Facts",
-    [{ header: "Account", width: 40 }, { header: "Kind", width: 30 }, { header: "Statement", width: 80 }, ...SOURCE_COLUMNS],
+    [{ header: "About", width: 40 }, { header: "Kind", width: 30 }, { header: "Statement", width: 80 }, ...SOURCE_COLUMNS],
     facts,
   );
 

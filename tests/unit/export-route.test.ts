@@ -14,7 +14,7 @@ describe("POST /api/export", () => {
     const response = await post(JSON.stringify({ plan: example }));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="fabrikam-group-account-plan-2026-11-21.json"');
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="fabrikam-group-account-plan-${example.updatedAt.slice(0, 10)}.json"`);
     expect(await response.json()).toEqual(example);
   });
 

@@ -1,66 +1,162 @@
 import { describe, expect, it } from "vitest";
+import { ACCOUNTS_BY_ID, CATALOG_FACTS_AS_OF, SOURCES, type Citation } from "@/lib/catalog";
+import { CATALOG_URLS } from "@/lib/export/citations";
+import { accountStatements } from "@/lib/export/facts";
 import { exportFileName } from "@/lib/export/filename";
 import { escapeMarkdown, planToMarkdown } from "@/lib/export/markdown";
-import { deriveAccounts } from "@/lib/plan";
-import { loadExample } from "../fixtures/plans";
+import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
+import type { ValidationReport } from "@/lib/validation/schema";
+import { completePlan, connectSettings, forest, issuesOf, loadExample, plan } from "../fixtures/plans";
 
+/** The text under a "## " heading, up to the next one. */
 function section(markdown: string, heading: string): string {
-  const start = markdown.indexOf(`## ${heading}\n`);
+  const start = markdown.indexOf(`## ${escapeMarkdown(heading)}\n`);
   expect(start, heading).toBeGreaterThanOrEqual(0);
   const end = markdown.indexOf("\n## ", start + 3);
   return markdown.slice(start, end === -1 ? undefined : end);
 }
 
+function accountSection(markdown: string, candidate: Plan, key: string): string {
+  const account = deriveAccounts(candidate).find((item) => item.key === key);
+  if (!account) throw new Error(`${key} is not an account of the plan`);
+  return section(markdown, account.label);
+}
+
+/** Every [text](target) link of the Markdown. */
+function links(markdown: string): { text: string; target: string }[] {
+  return [...markdown.matchAll(/\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/g)].map((match) => ({ text: match[1]!, target: match[2]! }));
+}
+
+/** The line of the Markdown holding a statement (all of its parts), which must name its page, section and page date. */
+function expectCitedLine(markdown: string, text: string | readonly string[], cite: Citation) {
+  const parts = typeof text === "string" ? [text] : text;
+  const line = markdown.split("\n").find((candidate) => parts.every((part) => candidate.includes(escapeMarkdown(part))));
+  expect(line, parts.join(" · ")).toBeDefined();
+  const page = SOURCES[cite.source];
+  // A report has no page date; its citation says it is not a Microsoft page instead.
+  const named = page.url ? [page.title, cite.section, page.msDate] : [page.title, cite.section];
+  for (const part of named) expect(line, `${parts.join(" · ")} cites ${part}`).toContain(escapeMarkdown(part));
+}
+
+const THREE_FORESTS = [forest(1, "contoso.com"), forest(2, "fabrikam.com"), forest(3, "tailspintoys.com")];
+
 describe("Markdown worksheet", () => {
-  it("has one section per account with purpose, values, creator, rights and notes (Connect, three forests)", () => {
-    const plan = loadExample("connect-fabrikam-three-forests.json");
-    const markdown = planToMarkdown(plan);
-    for (const account of deriveAccounts(plan)) expect(markdown).toContain(`## ${escapeMarkdown(account.label)}\n`);
+  const example = loadExample("connect-fabrikam-three-forests.json");
+  const markdown = planToMarkdown(example);
 
-    const connector = section(markdown, "AD DS Connector account — tailspintoys\\.com".replace("\\.", "."));
-    expect(connector).toContain("Connect reads from and writes to this forest");
-    expect(connector).toContain("svc-aadc-tst");
-    expect(connector).toContain("Set-ADSyncPasswordHashSyncPermissions");
-    expect(connector).toContain("Set-ADSyncPasswordWritebackPermissions");
-    expect(connector).toContain("Set-ADSyncExchangeHybridPermissions");
-    expect(connector).not.toContain("Set-ADSyncUnifiedGroupWritebackPermissions");
-    expect(connector).toContain("**Who creates it:**");
-    expect(connector).toContain("Microsoft's pages disagree");
-
-    const sql = section(markdown, "SQL SA account");
-    expect(sql).toContain("FABRIKAM\\\\sql-dba");
-    expect(sql).toContain("SQL01\\\\ADSYNC instance; delegated DBO.");
-    expect(markdown).toContain("| **Install type** | Custom installation |");
+  it("says when the facts were checked, and has one section per account", () => {
+    expect(markdown).toContain(`Facts as of ${CATALOG_FACTS_AS_OF}`);
+    for (const account of deriveAccounts(example)) expect(markdown).toContain(`## ${escapeMarkdown(account.label)}\n`);
   });
 
-  it("shows the gMSA's rights and the permission types for the chosen features (Cloud Sync)", () => {
-    const markdown = planToMarkdown(loadExample("cloud-sync-contoso.json"));
-    const gmsa = section(markdown, "gMSA service account");
-    expect(gmsa).toContain("provAgentgMSA$");
-    for (const type of ["BasicRead", "PasswordHashSync", "PasswordWriteBack", "HybridExchangePermissions", "UserGroupCreateDelete"]) {
-      expect(gmsa).toContain(`-PermissionType ${type}`);
+  it("cites every fact and right of every account with its page, section and page date", () => {
+    const accounts = deriveAccounts(example);
+    for (const account of accounts) {
+      const text = section(markdown, account.label);
+      for (const statement of accountStatements(account)) expectCitedLine(text, statement.text, statement.cite);
+      for (const right of account.rights) expectCitedLine(text, [right.right, right.appliesTo, ...(right.cmdlet ? [right.cmdlet] : [])], right.cite);
+      for (const disagreement of account.definition.disagreements ?? []) {
+        expect(disagreement.readings.length).toBeGreaterThan(1);
+        for (const reading of disagreement.readings) expectCitedLine(text, reading.says, reading.cite);
+      }
     }
-    expect(gmsa).not.toContain("ExchangeMailPublicFolderPermissions");
-    expect(section(markdown, "Global Administrator")).toContain("No: this optional account is not used");
+  });
+
+  it("links only the catalog's Microsoft pages, and names a report without linking it", () => {
+    const found = links(markdown);
+    expect(found.length).toBeGreaterThan(50);
+    for (const link of found) expect(CATALOG_URLS.has(link.target), link.target).toBe(true);
+    for (const link of found) expect(link.target).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    const reportReadings = deriveAccounts(example)
+      .flatMap((account) => account.definition.disagreements ?? [])
+      .flatMap((disagreement) => disagreement.readings)
+      .filter((reading) => SOURCES[reading.cite.source].url === "");
+    expect(reportReadings.length).toBeGreaterThan(0);
+    for (const reading of reportReadings) {
+      const line = markdown.split("\n").find((candidate) => candidate.includes(escapeMarkdown(reading.says)))!;
+      expect(line).toContain(escapeMarkdown(SOURCES[reading.cite.source].title));
+      expect(links(line)).toEqual([]);
+    }
+  });
+
+  it("does not link an address that came with the tenant checks", () => {
+    const report: ValidationReport = {
+      checkedAt: "2026-11-25T10:00:00.000Z",
+      tenant: null,
+      results: [
+        { id: "a", account: null, status: "warn", title: "From the catalog", detail: "d", docUrl: SOURCES.connectAccounts.url },
+        { id: "b", account: null, status: "warn", title: "From elsewhere", detail: "d", docUrl: "https://phish.example/login" },
+      ],
+    };
+    const withChecks = planToMarkdown(example, report);
+    expect(links(withChecks).map((link) => link.target)).toContain(SOURCES.connectAccounts.url);
+    expect(withChecks).not.toContain("phish.example");
+  });
+
+  it("grants the connector's rights by forest: ms-DS-ConsistencyGuid everywhere, Exchange and device writeback in their forest only", () => {
+    const [consistencyGuid] = (ACCOUNTS_BY_ID.connectAdDsConnector.rights ?? []).filter((right) => right.feature === "msDsConsistencyGuid");
+    const exchange = (ACCOUNTS_BY_ID.connectAdDsConnector.rights ?? []).find((right) => right.feature === "exchangeHybrid")!;
+    const device = (ACCOUNTS_BY_ID.connectAdDsConnector.rights ?? []).find((right) => right.feature === "deviceWriteback")!;
+    const connector = (forestId: string) => accountSection(markdown, example, `connectAdDsConnector@${forestId}`);
+    const { exchangeForestId, deviceWritebackForestId } = example.environment!.connect;
+    for (const { id } of example.environment!.forests) {
+      expect(connector(id)).toContain(consistencyGuid!.cmdlet);
+      expect(connector(id).includes(escapeMarkdown(exchange.appliesTo)), `Exchange rights in ${id}`).toBe(id === exchangeForestId);
+      expect(connector(id).includes(escapeMarkdown(device.right)), `device writeback in ${id}`).toBe(id === deviceWritebackForestId);
+    }
+  });
+
+  it("shows the SQL login and its notes literally", () => {
+    const sql = accountSection(markdown, example, "connectSqlSa");
+    expect(sql).toContain(escapeMarkdown(example.accounts.connectSqlSa!.name));
+    expect(sql).toContain(escapeMarkdown(example.accounts.connectSqlSa!.notes));
+  });
+
+  it("gives each Cloud Sync gMSA the permission types of the chosen features, and no others", () => {
+    const cloudSync = loadExample("cloud-sync-contoso.json");
+    const text = planToMarkdown(cloudSync);
+    const gmsas = deriveAccounts(cloudSync).filter((account) => account.definition.id === "cloudSyncGmsa");
+    expect(gmsas.length).toBeGreaterThan(0);
+    const allTypes = new Set((ACCOUNTS_BY_ID.cloudSyncGmsa.rights ?? []).flatMap((right) => (right.permissionType ? [right.permissionType] : [])));
+    for (const gmsa of gmsas) {
+      const gmsaSection = section(text, gmsa.label);
+      const chosen = new Set(gmsa.rights.flatMap((right) => (right.permissionType ? [right.permissionType] : [])));
+      expect(chosen.size).toBeGreaterThan(0);
+      for (const type of allTypes) expect(gmsaSection.includes(`-PermissionType ${type}`), type).toBe(chosen.has(type));
+    }
+  });
+
+  it("lists what needs attention, and leaves the section out when nothing does", () => {
+    const complete = completePlan(plan("connect", { forests: THREE_FORESTS, connect: connectSettings({ database: "remoteSql", sqlServer: "" }), signIn: { method: "passThroughAuth", seamlessSso: false } }));
+    expect(issuesOf(complete)).toEqual([]);
+    const items = planAttention(complete);
+    expect(items.length).toBeGreaterThan(1);
+    const attention = section(planToMarkdown(complete), "Needs attention");
+    for (const item of items) expect(attention).toContain(`- ${escapeMarkdown(item.message)}`);
+
+    const settled = completePlan(plan("connect", { forests: THREE_FORESTS }));
+    expect(planAttention(settled)).toEqual([]);
+    expect(planToMarkdown(settled)).not.toContain("## Needs attention");
   });
 
   it("shows values literally, so typed Markdown cannot forge structure", () => {
-    const plan = loadExample("cloud-sync-contoso.json");
-    plan.accounts.cloudSyncHybridIdentityAdmin!.owner = "Eve | **bold** [link](http://x)\n# heading";
-    const markdown = planToMarkdown(plan);
-    expect(markdown).toContain("Eve \\| \\*\\*bold\\*\\* \\[link\\]\\(http://x\\) \\# heading");
-    expect(markdown).not.toContain("\n# heading");
+    const cloudSync = loadExample("cloud-sync-contoso.json");
+    cloudSync.accounts.cloudSyncHybridIdentityAdmin!.owner = "Eve | **bold** [link](http://x)\n# heading";
+    const text = planToMarkdown(cloudSync);
+    expect(text).toContain("Eve \\| \\*\\*bold\\*\\* \\[link\\]\\(http://x\\) \\# heading");
+    expect(text).not.toContain("\n# heading");
+    expect(links(text).map((link) => link.target)).not.toContain("http://x");
   });
 
   it("never mentions a password value, and says why", () => {
-    const markdown = planToMarkdown(loadExample("connect-fabrikam-three-forests.json"));
     expect(markdown).toContain("It never holds a password");
   });
 
   it("names files after the organisation and the date", () => {
-    const plan = loadExample("connect-fabrikam-three-forests.json");
-    expect(exportFileName(plan, "md")).toBe("fabrikam-group-account-plan-2026-11-21.md");
-    plan.environment!.organisation.name = "Société Générale / R&D";
-    expect(exportFileName(plan, "json")).toBe("societe-generale-r-d-account-plan-2026-11-21.json");
+    const renamed = structuredClone(example);
+    const date = example.updatedAt.slice(0, 10);
+    expect(exportFileName(renamed, "md")).toBe(`fabrikam-group-account-plan-${date}.md`);
+    renamed.environment!.organisation.name = "Société Générale / R&D";
+    expect(exportFileName(renamed, "json")).toBe(`societe-generale-r-d-account-plan-${date}.json`);
   });
 });

@@ -1,0 +1,154 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
+import { PlanDocument } from "@/components/print/plan-document";
+import { CATALOG_FACTS_AS_OF, SIGN_IN_METHOD_LABELS, SOURCE_ANCHOR_LABELS } from "@/lib/catalog";
+import { CATALOG_URLS } from "@/lib/export/citations";
+import { planToMarkdown } from "@/lib/export/markdown";
+import { planSummary, type SummaryRow } from "@/lib/export/summary";
+import { planToWorkbook } from "@/lib/export/xlsx";
+import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
+import type { ValidationReport } from "@/lib/validation/schema";
+import { completePlan, connectSettings, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
+
+function decodeHtml(text: string): string {
+  return text
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+function printed(candidate: Plan, report?: ValidationReport): string {
+  return renderToStaticMarkup(createElement(PlanDocument, { plan: candidate, report }));
+}
+
+/** The print view's summary table, row by row. */
+function printedSummary(html: string): SummaryRow[] {
+  const start = html.indexOf('aria-labelledby="print-setup"');
+  expect(start).toBeGreaterThanOrEqual(0);
+  const table = html.slice(start, html.indexOf("</table>", start));
+  return [...table.matchAll(/<th scope="row"[^>]*>(.*?)<\/th><td[^>]*>(.*?)<\/td>/g)].map((match) => ({ label: decodeHtml(match[1]!), value: decodeHtml(match[2]!) }));
+}
+
+/** The Markdown's summary table (the first table of the worksheet), unescaped. */
+function markdownSummary(markdown: string): SummaryRow[] {
+  const lines = markdown.split("\n");
+  const first = lines.findIndex((line) => line.startsWith("| **"));
+  const rows: SummaryRow[] = [];
+  for (const line of lines.slice(first)) {
+    const match = /^\| \*\*(.*)\*\* \| (.*) \|$/.exec(line);
+    if (!match) break;
+    const unescape = (text: string) => text.replace(/\\(.)/g, "$1");
+    rows.push({ label: unescape(match[1]!), value: unescape(match[2]!) });
+  }
+  return rows;
+}
+
+async function workbookSummary(candidate: Plan, report?: ValidationReport): Promise<SummaryRow[]> {
+  const workbook = XLSX.read(await planToWorkbook(candidate, report), { type: "array" });
+  return XLSX.utils.sheet_to_json<{ Field: string; Value?: string }>(workbook.Sheets.Summary!).map((row) => ({ label: row.Field, value: row.Value ?? "" }));
+}
+
+const REPORT: ValidationReport = {
+  checkedAt: "2026-11-25T10:00:00.000Z",
+  tenant: { id: "t", displayName: "Fabrikam" },
+  results: [{ id: "x", account: null, status: "fail", title: "t", detail: "d" }],
+};
+
+/** A federation plan that names every install-day fact: SQL, proxy, OUs, AD FS and proxy servers, two server domains. */
+function detailedPlan(): Plan {
+  const complete = completePlan(
+    plan("connect", {
+      signIn: { method: "federationAdfs", seamlessSso: false },
+      federation: { adfsServers: ["ADFS01", "ADFS02"], wapServers: ["WAP01"] },
+      forests: [forest(1, "contoso.com", { accountsOu: "OU=Sync,OU=Tier0,DC=contoso,DC=com" }), forest(2, "fabrikam.com")],
+      servers: [server(1, "SYNC01"), server(2, "SYNC02", { staging: true, domain: "fabrikam.com" })],
+      features: ["deviceWriteback", "exchangeHybrid"],
+      connect: connectSettings({
+        database: "remoteSql",
+        sqlServer: "SQL01",
+        sqlInstance: "ADSYNC",
+        sqlAdministrator: "Database team",
+        authenticatingProxy: true,
+        sourceAnchor: "otherAttribute",
+        sourceAnchorAttribute: "employeeID",
+        deviceWritebackForestId: "forest-2",
+        exchangeForestId: "forest-1",
+      }),
+    }),
+  );
+  expect(issuesOf(complete)).toEqual([]);
+  return complete;
+}
+
+describe("one summary in every export", () => {
+  it.each([
+    ["the Connect example", () => loadExample("connect-fabrikam-three-forests.json")],
+    ["the Cloud Sync example", () => loadExample("cloud-sync-contoso.json")],
+    ["a federation plan with every install-day fact", detailedPlan],
+  ])("the print view, the Markdown and the workbook's Summary carry the same rows for %s", async (_name, make) => {
+    const candidate = make();
+    for (const report of [undefined, REPORT]) {
+      const expected = planSummary(candidate, report);
+      expect(printedSummary(printed(candidate, report))).toEqual(expected);
+      expect(markdownSummary(planToMarkdown(candidate, report))).toEqual(expected);
+      expect((await workbookSummary(candidate, report)).slice(0, expected.length)).toEqual(expected);
+    }
+  });
+
+  it("names every install-day fact the plan holds", () => {
+    const candidate = detailedPlan();
+    const values = planSummary(candidate).map((row) => row.value);
+    const shown = (text: string) => values.some((value) => value.includes(text));
+    for (const text of [
+      CATALOG_FACTS_AS_OF,
+      SIGN_IN_METHOD_LABELS.federationAdfs,
+      "employeeID",
+      "SQL01",
+      "ADSYNC",
+      "Database team",
+      "OU=Sync,OU=Tier0,DC=contoso,DC=com",
+      "ADFS01",
+      "ADFS02",
+      "WAP01",
+    ]) {
+      expect(shown(text), text).toBe(true);
+    }
+    // The writeback forest, the Exchange forest and each server's domain are named by their forests' roots.
+    expect(values.filter((value) => value === "fabrikam.com" || value === "contoso.com")).toHaveLength(2);
+    expect(values.some((value) => value.includes("SYNC02") && value.includes("fabrikam.com"))).toBe(true);
+    // Express settings always use ms-DS-ConsistencyGuid, whatever a custom install would have chosen.
+    const express = structuredClone(candidate);
+    express.environment!.connect.installType = "express";
+    expect(planSummary(express).some((row) => row.value === SOURCE_ANCHOR_LABELS.msDsConsistencyGuid)).toBe(true);
+  });
+
+  it("shows pass-through agents with the Connect server that runs the first", () => {
+    const candidate = completePlan(plan("connect", { signIn: { method: "passThroughAuth", seamlessSso: true }, passThroughAgents: ["PTA01", "PTA02"] }));
+    expect(issuesOf(candidate)).toEqual([]);
+    const values = planSummary(candidate).map((row) => row.value);
+    expect(values.some((value) => ["SYNC01", "PTA01", "PTA02"].every((name) => value.includes(name)))).toBe(true);
+  });
+});
+
+describe("print view", () => {
+  it("has a section per account, what needs attention, and links only the catalog's pages", () => {
+    const candidate = detailedPlan();
+    candidate.environment!.federation.wapServers = [];
+    const html = printed(candidate);
+    for (const account of deriveAccounts(candidate)) expect(decodeHtml(html)).toContain(`>${account.label}</h2>`);
+    const attention = planAttention(candidate);
+    expect(attention.length).toBeGreaterThan(0);
+    for (const item of attention) expect(decodeHtml(html)).toContain(item.message);
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((match) => decodeHtml(match[1]!));
+    expect(hrefs.length).toBeGreaterThan(20);
+    for (const href of hrefs) expect(CATALOG_URLS.has(href), href).toBe(true);
+  });
+
+  it(`says the facts are as of ${CATALOG_FACTS_AS_OF}`, () => {
+    expect(decodeHtml(printed(loadExample("cloud-sync-contoso.json")))).toContain(`Facts as of ${CATALOG_FACTS_AS_OF}`);
+  });
+});
