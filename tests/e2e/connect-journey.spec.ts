@@ -8,9 +8,9 @@ async function fillForest(page: Page, index: number, root: string, domains: stri
   await forest.getByLabel("UPN suffixes users sign in with").fill(suffixes);
 }
 
-async function connectorStep(page: Page, forest: string, name: string, provisioning: "wizard" | "existing") {
+async function existingConnector(page: Page, forest: string, name: string) {
   await expectStep(page, `AD DS Connector account — ${forest}`);
-  await page.getByLabel(provisioning === "wizard" ? /The wizard creates it/ : /An administrator creates it first/).check();
+  await page.getByLabel(/An administrator creates it first/).check();
   await page.getByLabel("Account name").fill(name);
   await page.getByLabel("Domain", { exact: true }).selectOption(forest);
   await page.getByRole("group", { name: /member of Domain Admins or Enterprise Admins/ }).getByLabel("No").check();
@@ -19,13 +19,16 @@ async function connectorStep(page: Page, forest: string, name: string, provision
 }
 
 test("a full Connect custom plan with three forests, checked with axe on every step, ends in a JSON and a Markdown file", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(600_000);
   await freshStart(page);
   await page.getByRole("button", { name: "Start a new plan" }).click();
   await expectStep(page, "Choose the sync tool");
   await page.getByLabel("Cross-forest references or merging attributes from several domains into one object").check();
   await expect(page.getByTestId("recommendation")).toContainText("Microsoft Entra Connect Sync");
+  // Each reason names the page and section that states it.
+  await expect(page.getByRole("region", { name: "Recommendation" }).getByRole("listitem").first()).toContainText(/section “[^”]+” \(page dated/);
   await page.getByLabel("Microsoft Entra Connect Sync").check();
+  await expectAccessible(page);
   await continueStep(page);
 
   await expectStep(page, "Describe the environment");
@@ -33,7 +36,14 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await page.getByLabel("Prepared by").fill("Jordan Mills");
   await page.getByLabel("Contact email (optional)").fill("jordan.mills@fabrikam.com");
   await page.getByLabel("Initial domain").fill("fabrikamgroup.onmicrosoft.com");
+  // The SQL Server's questions follow the database chosen.
+  await expect(page.getByLabel("SQL Server host")).toHaveCount(0);
+  await page.getByLabel("Full SQL Server on the Connect server").check();
+  await expect(page.getByLabel("SQL Server administrator")).toBeVisible();
+  await expect(page.getByLabel("SQL Server host")).toHaveCount(0);
   await page.getByLabel("Full SQL Server on another server").check();
+  await page.getByLabel("SQL Server host").fill("SQL01");
+  await page.getByLabel("Instance name (optional)").fill("ADSYNC");
   await page.getByLabel("Computer name").fill("SYNC01");
   await fillForest(page, 1, "fabrikam.com", "na.fabrikam.com\neu.fabrikam.com", "fabrikam.com");
   await page.getByRole("button", { name: "Add another forest" }).click();
@@ -41,18 +51,49 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await page.getByRole("button", { name: "Add another forest" }).click();
   // A suffix already used by forest 1: the rule that UPN suffixes are unique must catch it.
   await fillForest(page, 3, "wingtiptoys.com", "", "wingtiptoys.com, fabrikam.com");
-  await page.getByLabel("Seamless single sign-on").check();
+  await page.getByRole("group", { name: /^Forest 3/ }).getByLabel("OU for the accounts the scripts create (optional)").fill("OU=Sync,OU=Tier 0,DC=wingtiptoys,DC=com");
+  await page.getByLabel("Domain it is joined to").selectOption("na.fabrikam.com");
+
+  // Sign-in: seamless SSO is offered with password hash sync and pass-through authentication only.
+  const signIn = page.getByRole("group", { name: "How will users sign in to Microsoft Entra ID?" });
+  await expect(signIn.getByRole("radio")).toHaveCount(5);
+  await signIn.getByLabel("Federation with AD FS").check();
+  await expect(page.getByLabel("Enable seamless single sign-on")).toHaveCount(0);
+  await expect(page.getByLabel("AD FS servers")).toBeVisible();
+  await signIn.getByLabel("Pass-through authentication").check();
+  await expect(page.getByLabel("AD FS servers")).toHaveCount(0);
+  await expect(page.getByLabel("Other servers that will run a pass-through authentication agent")).toHaveAccessibleDescription(/The Connect server runs the first agent/);
+  await signIn.getByLabel("Password hash synchronization").check();
+  await page.getByLabel("Enable seamless single sign-on").check();
+
+  // One source anchor for every Connect server; ms-DS-ConsistencyGuid is the default.
+  const anchor = page.getByRole("group", { name: "How are users identified?" });
+  await expect(anchor).toHaveAccessibleDescription(/staging servers included/);
+  await expect(anchor.getByLabel(/ms-DS-ConsistencyGuid/)).toBeChecked();
+  await anchor.getByLabel("A specific attribute: another one").check();
+  await expect(page.getByLabel("Attribute that identifies users")).toBeVisible();
+  await anchor.getByLabel(/ms-DS-ConsistencyGuid/).check();
+
   await page.getByLabel("Password writeback").check();
+  await page.getByLabel("Exchange hybrid writeback").check();
+  await page.getByLabel("Forest Exchange is installed in").selectOption({ label: "fabrikam.com" });
+  await page.getByLabel("Device writeback").check();
+  await expect(page.getByLabel("Forest devices are written back to")).toHaveAccessibleDescription(/single forest/);
   await continueStep(page);
   await expect(errorSummary(page)).toBeFocused();
   await expect(errorSummary(page)).toContainText("The UPN suffix fabrikam.com is listed twice");
+  await expect(errorSummary(page)).toContainText("Choose the forest devices are written back to");
   await expect(page.getByRole("group", { name: /^Forest 3/ }).getByLabel("UPN suffixes users sign in with")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await page.getByRole("group", { name: /^Forest 3/ }).getByLabel("UPN suffixes users sign in with").fill("wingtiptoys.com");
+  await page.getByLabel("Device writeback").uncheck();
+  await expect(page.getByLabel("Forest devices are written back to")).toHaveCount(0);
+  await expectAccessible(page);
   await continueStep(page);
 
   // Three connector accounts, one per forest; the wizard's rules are enforced on the first.
   await expectStep(page, "AD DS Connector account — fabrikam.com");
+  await expect(page.getByRole("cell", { name: /mS-DS-ConsistencyGuid/ }).first()).toBeVisible();
   await page.getByLabel(/An administrator creates it first/).check();
   await page.getByLabel("Account name").fill("Administrator");
   await page.getByLabel("Domain", { exact: true }).selectOption("fabrikam.com");
@@ -68,14 +109,26 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await page.getByRole("group", { name: /member of Domain Admins or Enterprise Admins/ }).getByLabel("No").check();
   await expectAccessible(page);
   await continueStep(page);
-  await connectorStep(page, "tailspintoys.com", "svc-aadc-tst", "existing");
-  await connectorStep(page, "wingtiptoys.com", "svc-aadc-wtt", "wizard");
+  await existingConnector(page, "tailspintoys.com", "svc-aadc-tst");
+
+  // "Create new account": the wizard names the account, so no name is asked, and the forest's Enterprise Admin becomes required.
+  await expectStep(page, "AD DS Connector account — wingtiptoys.com");
+  await page.getByLabel(/An administrator creates it first/).check();
+  await page.getByLabel("Account name").fill("svc-planned-name");
+  await page.getByLabel(/The wizard creates it/).check();
+  await expect(page.getByLabel("Account name")).toHaveCount(0);
+  await expect(page.getByLabel("Domain", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: /member of Domain Admins or Enterprise Admins/ })).toHaveCount(0);
+  await expect(page.getByText(/^MSOL_/)).toBeVisible();
+  await expect(page.getByTestId("enterprise-admin-needed")).toContainText("Enterprise Admin of wingtiptoys.com");
+  await expectAccessible(page);
+  await continueStep(page);
 
   // Remote SQL: no VSA offered; a gMSA named here.
   await expectStep(page, "ADSync service account — SYNC01");
-  const kinds = page.getByRole("group", { name: "Which kind of account runs the ADSync service?" });
+  const kinds = page.getByRole("group", { name: "Which kind of account will the ADSync service account be?" });
   await expect(kinds.getByRole("radio")).toHaveCount(2);
-  await expect(kinds).toContainText("remote SQL Server");
+  await expect(kinds).toHaveAccessibleDescription(/remote SQL Server/);
   await kinds.getByLabel(/Group managed service account/).check();
   await page.getByLabel("gMSA name").fill("gmsaADSyncTooLongName$");
   await continueStep(page);
@@ -86,8 +139,8 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await continueStep(page);
 
   await expectStep(page, "Microsoft Entra Connector account — SYNC01");
-  await expect(page.getByText("Application identity for SYNC01")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "7 April 2027" })).toBeVisible();
+  await expect(page.getByText("An application identity for SYNC01", { exact: false })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Microsoft's pages disagree: A deadline for application-based authentication/ }).first()).toBeVisible();
   await expectAccessible(page);
   await continueStep(page);
 
@@ -97,7 +150,7 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await expectAccessible(page);
   await continueStep(page);
 
-  for (const [forest, used] of [["fabrikam.com", true], ["tailspintoys.com", false], ["wingtiptoys.com", true]] as const) {
+  for (const [forest, used] of [["fabrikam.com", true], ["tailspintoys.com", false]] as const) {
     await expectStep(page, `AD DS Enterprise Administrator account — ${forest}`);
     await page.getByRole("group", { name: "Will you use this account?" }).getByLabel(used ? "Yes" : "No").check();
     if (used) {
@@ -107,9 +160,16 @@ test("a full Connect custom plan with three forests, checked with axe on every s
     await expectAccessible(page);
     await continueStep(page);
   }
+  // Required for the forest whose connector the wizard creates: it cannot be left out.
+  await expectStep(page, "AD DS Enterprise Administrator account — wingtiptoys.com");
+  await expect(page.getByText(/· Required$/)).toBeVisible();
+  await expect(page.getByRole("group", { name: "Will you use this account?" })).toHaveCount(0);
+  await page.getByLabel("Account name").fill("ea-wingtip");
+  await page.getByLabel("Domain", { exact: true }).selectOption("wingtiptoys.com");
+  await expectAccessible(page);
+  await continueStep(page);
 
   await expectStep(page, "Hybrid Identity Administrator");
-  await expect(page.getByRole("region", { name: /Role needed to install Connect/ })).toBeVisible();
   await page.getByLabel("User principal name").fill("hia.install@fabrikamgroup.onmicrosoft.com");
   await expectAccessible(page);
   await continueStep(page);
@@ -120,8 +180,9 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await continueStep(page);
 
   for (const forest of ["fabrikam.com", "tailspintoys.com", "wingtiptoys.com"]) {
-    await expectStep(page, `Seamless SSO computer account (AZUREADSSOACC) — ${forest}`);
-    await expect(page.getByText("AZUREADSSOACC", { exact: true })).toBeVisible();
+    await expectStep(page, `Domain Administrator for seamless single sign-on — ${forest}`);
+    await page.getByLabel("Account name").fill(`da-sso-${forest.split(".")[0]}`);
+    await page.getByLabel("Domain", { exact: true }).selectOption(forest);
     await expectAccessible(page);
     await continueStep(page);
   }
@@ -133,6 +194,13 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await expectStep(page, "Check your answers");
   await expect(page.getByText("Every step is filled in")).toBeVisible();
   await expect(page.getByRole("heading", { name: "AD DS Connector account — wingtiptoys.com" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Seamless SSO computer account (AZUREADSSOACC) — fabrikam.com" })).toBeVisible();
+  // The new environment answers, each with a link back to its question.
+  await expect(page.getByRole("link", { name: "Change sql server host" })).toHaveAttribute("href", "/plan/environment#field-connect-sqlServer");
+  await expect(page.getByRole("link", { name: "Change source anchor" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change exchange forest" })).toBeVisible();
+  // The SQL administrator was left empty: the review says so, and where to fix it.
+  await expect(page.getByRole("region", { name: "Needs attention" }).getByRole("link", { name: /SQL Server administrator/ })).toHaveAttribute("href", "/plan/environment");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Continue to the tenant checks" }).click();
   await expectStep(page, "Check against your tenant");
@@ -142,19 +210,40 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   const json = await downloadText(page, page.getByRole("button", { name: "Download the plan file" }));
   expect(json.name).toMatch(/^fabrikam-group-account-plan-.*\.json$/);
   const plan = JSON.parse(json.text);
+  expect(plan.schemaVersion).toBe(2);
   expect(plan.tool).toBe("connect");
   expect(plan.environment.forests.map((forest: { rootDomain: string }) => forest.rootDomain)).toEqual(["fabrikam.com", "tailspintoys.com", "wingtiptoys.com"]);
   expect(plan.environment.forests[0].domains).toEqual(["na.fabrikam.com", "eu.fabrikam.com"]);
-  expect(plan.environment.connect).toEqual({ installType: "custom", database: "remoteSql", entraAuth: "applicationManaged" });
+  expect(plan.environment.forests[2].accountsOu).toBe("OU=Sync,OU=Tier 0,DC=wingtiptoys,DC=com");
+  expect(plan.environment.servers[0]).toMatchObject({ name: "SYNC01", domain: "na.fabrikam.com" });
+  expect(plan.environment.signIn).toEqual({ method: "passwordHashSync", seamlessSso: true });
+  // What the user saw last is what the plan holds: no AD FS or agent servers, no other anchor attribute, no device writeback forest.
+  expect(plan.environment.federation).toEqual({ adfsServers: [], wapServers: [] });
+  expect(plan.environment.passThroughAgents).toEqual([]);
+  expect(plan.environment.connect).toMatchObject({
+    installType: "custom",
+    database: "remoteSql",
+    entraAuth: "applicationManaged",
+    sourceAnchor: "msDsConsistencyGuid",
+    sourceAnchorAttribute: "",
+    sqlServer: "SQL01",
+    sqlInstance: "ADSYNC",
+    sqlAdministrator: "",
+    deviceWritebackForestId: "",
+    exchangeForestId: "forest-1",
+  });
+  expect(plan.environment.features).toEqual(["passwordWriteback", "exchangeHybrid"]);
   expect(plan.accounts["connectAdDsConnector@forest-1"]).toMatchObject({ name: "svc-aadc-fab", provisioning: "existing", privilegedGroupMember: false });
-  expect(plan.accounts["connectAdDsConnector@forest-3"]).toMatchObject({ name: "svc-aadc-wtt", provisioning: "wizard" });
+  // The name typed before choosing "Create new account" is not kept: the wizard names the account.
+  expect(plan.accounts["connectAdDsConnector@forest-3"]).toMatchObject({ name: "", provisioning: "wizard" });
   expect(plan.accounts["connectAdSyncService@server-1"]).toMatchObject({ accountType: "gmsa", name: "gmsaADSync$", domain: "fabrikam.com" });
   expect(plan.accounts["connectEnterpriseAdmin@forest-2"]).toMatchObject({ inUse: false });
+  expect(plan.accounts["connectEnterpriseAdmin@forest-3"]).toMatchObject({ inUse: true, name: "ea-wingtip" });
   expect(plan.accounts.connectSqlSa).toMatchObject({ name: "FABRIKAM\\sql-dba" });
 
   const markdown = await downloadText(page, page.getByRole("button", { name: "Download the worksheet" }));
   for (const heading of ["AD DS Connector account — fabrikam.com", "AD DS Connector account — tailspintoys.com", "AD DS Connector account — wingtiptoys.com", "SQL SA account"]) {
-    expect(markdown.text).toContain(`## ${heading}`);
+    expect(markdown.text).toContain(heading);
   }
   expect(markdown.text).toContain("Set-ADSyncPasswordWritebackPermissions");
   expect(markdown.text).toContain("svc-aadc-tst");

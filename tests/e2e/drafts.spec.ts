@@ -18,7 +18,7 @@ test("a reload in the middle of a step loses nothing, and back and forward move 
   await page.getByLabel("UPN suffixes users sign in with").fill("northwind.com\nnorthwind.co.uk");
   await page.getByRole("button", { name: "Add another forest" }).click();
   await page.getByRole("group", { name: /^Forest 2/ }).getByLabel("Forest root domain").fill("contoso.com");
-  await page.getByLabel("Seamless single sign-on").check();
+  await page.getByLabel("Enable seamless single sign-on").check();
   await page.reload();
 
   await expectStep(page, "Describe the environment");
@@ -26,7 +26,7 @@ test("a reload in the middle of a step loses nothing, and back and forward move 
   await expect(page.getByLabel("Initial domain")).toHaveValue("northwind.example");
   await expect(page.getByRole("group", { name: /^Forest 1/ }).getByLabel("UPN suffixes users sign in with")).toHaveValue("northwind.com\nnorthwind.co.uk");
   await expect(page.getByRole("group", { name: /^Forest 2/ }).getByLabel("Forest root domain")).toHaveValue("contoso.com");
-  await expect(page.getByLabel("Seamless single sign-on")).toBeChecked();
+  await expect(page.getByLabel("Enable seamless single sign-on")).toBeChecked();
 
   await page.goBack();
   await expectStep(page, "Choose the sync tool");
@@ -122,7 +122,7 @@ test("the published JSON Schema is served", async ({ request }) => {
   expect(response.ok()).toBe(true);
   const schema = await response.json();
   expect(schema.properties.kind.const).toBe("entra-sync-account-plan");
-  expect(schema.properties.schemaVersion.const).toBe(1);
+  expect(schema.properties.schemaVersion.const).toBe(2);
 });
 
 test("the error summary appears on an account step and its links move focus to the field", async ({ page }) => {

@@ -33,7 +33,7 @@ test("the Export step downloads every format for the Connect example", async ({ 
   await expectAccessible(page);
 
   const workbook = await download(page, "Download the workbook");
-  expect(workbook.name).toBe("fabrikam-group-account-plan-2026-11-21.xlsx");
+  expect(workbook.name).toBe("fabrikam-group-account-plan-2026-11-25.xlsx");
   const sheets = XLSX.read(workbook.bytes, { type: "buffer" });
   expect(sheets.SheetNames).toContain("Accounts");
   expect(XLSX.utils.sheet_to_json(sheets.Sheets.Accounts!)).toHaveLength(accounts.length);
@@ -54,7 +54,7 @@ test("the Export step downloads every format for the Connect example", async ({ 
   const zip = await download(page, "Download everything");
   const files = unzipSync(new Uint8Array(zip.bytes));
   expect(Object.keys(files).map((name) => name.split(".").pop()).sort()).toEqual(["csv", "json", "md", "ps1", "xlsx"]);
-  expect(strFromU8(files["fabrikam-group-account-plan-2026-11-21.ps1"]!)).toContain("#Requires -RunAsAdministrator");
+  expect(strFromU8(files["fabrikam-group-account-plan-2026-11-25.ps1"]!)).toContain("#Requires -RunAsAdministrator");
 });
 
 test("the printable plan renders to a PDF that names every account", async ({ page }) => {

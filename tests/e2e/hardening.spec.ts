@@ -38,8 +38,8 @@ test("the whole journey runs with no Content-Security-Policy violation", async (
   await freshStart(page);
   await page.getByRole("button", { name: "Open “Cloud Sync, one forest, three agents”" }).click();
   await expectStep(page, "Check your answers");
-  await page.goto("/plan/accounts/cloudSyncGmsa");
-  await expectStep(page, "gMSA service account");
+  await page.goto("/plan/accounts/cloudSyncGmsa%40domain-contoso_com");
+  await expectStep(page, "gMSA service account — contoso.com");
   await page.goto("/plan/validate");
   await page.getByRole("button", { name: "Run the checks" }).click();
   await expect(page.getByTestId("checked-at")).toBeVisible();

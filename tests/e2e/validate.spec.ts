@@ -27,7 +27,7 @@ test("the Validate step checks the good admin against the demo tenant and the re
   const tenant = resultsFor(page, "Tenant");
   await expect(tenant.locator('[data-status="warn"]').filter({ hasText: "The tenant is already synchronized" })).toBeVisible();
   await expect(tenant.locator('[data-status="warn"]').filter({ hasText: "UPN suffix contoso.co.uk is not verified" })).toBeVisible();
-  await expect(resultsFor(page, "gMSA service account").locator('[data-status="unknown"]')).toContainText("to check on install day");
+  await expect(resultsFor(page, "gMSA service account — contoso.com").locator('[data-status="unknown"]')).toContainText("to check on install day");
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Continue to export" }).click();
