@@ -118,6 +118,8 @@ export const SOURCES = {
     "Create the Key Distribution Services KDS Root Key",
     "2023-04-10",
   ),
+  /** The well-known group SIDs the install-day scripts check the caller's token for. */
+  securityIdentifiers: page("windows-server/identity/ad-ds/manage/understand-security-identifiers", "Security identifiers", "2023-05-09"),
   setAdServiceAccount: page(
     "powershell/module/activedirectory/set-adserviceaccount",
     "Set-ADServiceAccount (ActiveDirectory)",
