@@ -50,6 +50,7 @@ const configSchema = z
       .min(0, "TRUSTED_PROXY_HOPS cannot be negative.")
       .max(10, "TRUSTED_PROXY_HOPS must be at most 10.")
       .default(0),
+    PLANNER_DEMO_REQUEST_LOG: z.string().default(""),
     PLANNER_DEMO_FAULTS: z
       .string()
       .default("[]")
@@ -75,6 +76,9 @@ const configSchema = z
     if (config.PLANNER_DEMO_FAULTS.length > 0 && config.NEXT_PUBLIC_MSAL_CLIENT_ID) {
       context.addIssue({ code: "custom", path: ["PLANNER_DEMO_FAULTS"], message: "PLANNER_DEMO_FAULTS applies to the demo tenant only: unset it in live mode." });
     }
+    if (config.PLANNER_DEMO_REQUEST_LOG && config.NEXT_PUBLIC_MSAL_CLIENT_ID) {
+      context.addIssue({ code: "custom", path: ["PLANNER_DEMO_REQUEST_LOG"], message: "PLANNER_DEMO_REQUEST_LOG applies to the demo tenant only: unset it in live mode." });
+    }
     if (config.PLANNER_DEMO === "off" && !config.NEXT_PUBLIC_MSAL_CLIENT_ID) {
       context.addIssue({ code: "custom", path: ["NEXT_PUBLIC_MSAL_CLIENT_ID"], message: "PLANNER_DEMO=off needs NEXT_PUBLIC_MSAL_CLIENT_ID for live sign-in." });
     }
@@ -87,6 +91,8 @@ export interface ServerConfig {
   validateRateLimitPerMinute: number;
   trustedProxyHops: number;
   demoFaults: DemoFault[];
+  /** A file the demo tenant appends every request it answers to (for the conformance test); empty for none. */
+  demoRequestLog: string;
 }
 
 export function parseServerConfig(environment: Record<string, string | undefined>): ServerConfig {
@@ -109,6 +115,7 @@ export function parseServerConfig(environment: Record<string, string | undefined
     validateRateLimitPerMinute: config.VALIDATE_RATE_LIMIT_PER_MINUTE,
     trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     demoFaults: config.PLANNER_DEMO_FAULTS,
+    demoRequestLog: config.PLANNER_DEMO_REQUEST_LOG,
   };
 }
 
