@@ -85,6 +85,7 @@ export async function routeIdentityPlatform(context: BrowserContext, identity: T
         headers: { ...cors, "Access-Control-Allow-Methods": "GET, POST", "Access-Control-Allow-Headers": request.headers()["access-control-request-headers"] ?? "content-type", "Access-Control-Max-Age": "600" },
       });
     }
+    // MSAL 5 carries login.microsoftonline.com's endpoints built in and does not ask; answered for a version that does.
     if (url.pathname.endsWith("/v2.0/.well-known/openid-configuration")) {
       record.metadata += 1;
       const tenant = url.pathname.split("/")[1];
