@@ -24,7 +24,7 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const started = Date.now();
 const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env });
 if (build.status !== 0) process.exit(build.status ?? 1);
-console.log(`[serve-live-e2e] live-mode build took ${Math.round((Date.now() - started) / 1000)} s.`);
+console.error(`[serve-live-e2e] live-mode build took ${Math.round((Date.now() - started) / 1000)} s.`);
 
 mkdirSync(dirname(process.env.LIVE_SERVER_LOG), { recursive: true });
 const log = createWriteStream(process.env.LIVE_SERVER_LOG, { flags: "w" });
