@@ -6,6 +6,10 @@ import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/securi
 checkBuildEnvironment();
 
 const nextConfig: NextConfig = {
+  // The live-mode end-to-end build goes to its own folder (NEXT_DIST_DIR=.next-live), beside the demo build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // That second build compiles the same sources the demo build and `npm run typecheck` have already checked.
+  typescript: { ignoreBuildErrors: process.env.PLANNER_SKIP_BUILD_TYPECHECK === "1" },
   poweredByHeader: false,
   reactStrictMode: true,
   // A self-contained server in .next/standalone: see README, "Deploying".

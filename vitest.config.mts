@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const CONFORMANCE = "tests/unit/graph-conformance.test.ts";
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,7 +12,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // Every fake Graph of the run logs the requests it answers (see tests/support/graph-request-log.ts).
+    globalSetup: ["tests/support/graph-request-log.ts"],
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], exclude: [CONFORMANCE], sequence: { groupOrder: 0 } } },
+      // Runs after every other unit test, over the requests they sent.
+      { extends: true, test: { name: "conformance", include: [CONFORMANCE], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -21,13 +21,17 @@ function readText(path) {
   }
 }
 
-/** @returns {Promise<"prepared" | "already prepared">} */
-export async function prepareStandalone(root) {
-  const standalone = join(root, ".next", "standalone");
+/**
+ * @param {string} root the project folder
+ * @param {string} distDir the build folder, ".next" or the live-mode test build's ".next-live"
+ * @returns {Promise<"prepared" | "already prepared">}
+ */
+export async function prepareStandalone(root, distDir = ".next") {
+  const standalone = join(root, distDir, "standalone");
   if (!existsSync(join(standalone, "server.js"))) {
     throw new Error("No standalone build: run `npm run build` first.");
   }
-  const buildId = readText(join(root, ".next", "BUILD_ID"));
+  const buildId = readText(join(root, distDir, "BUILD_ID"));
   if (!buildId) throw new Error("The build has no .next/BUILD_ID: run `npm run build` again.");
   const marker = join(standalone, ".prepared-build-id");
   const lock = join(standalone, ".prepare-lock");
@@ -47,7 +51,7 @@ export async function prepareStandalone(root) {
         // Another process may have finished between the marker check and the lock.
         if (readText(marker) === buildId) return "already prepared";
         const copies = [
-          [join(root, ".next", "static"), join(standalone, ".next", "static")],
+          [join(root, distDir, "static"), join(standalone, distDir, "static")],
           [join(root, "public"), join(standalone, "public")],
           [join(root, "scripts", "front.mjs"), join(standalone, "front.mjs")],
         ];
@@ -80,5 +84,5 @@ export async function prepareStandalone(root) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const root = join(import.meta.dirname, "..");
-  console.log(`Standalone build: ${await prepareStandalone(root)}.`);
+  console.log(`Standalone build: ${await prepareStandalone(root, process.env.NEXT_DIST_DIR || ".next")}.`);
 }

@@ -7,7 +7,8 @@
 // starts only after the fault-drill instance answers on its own URL, so both
 // are up when the tests begin.
 import { spawn } from "node:child_process";
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { prepareStandalone } from "./prepare-standalone.mjs";
 
 const port = Number(process.argv[2] ?? 3100);
@@ -61,6 +62,11 @@ async function waitUntilAnswering(serverPort) {
 }
 
 await prepareStandalone(join(import.meta.dirname, ".."));
+// Both demo tenants log the requests they answer (PLANNER_DEMO_REQUEST_LOG) for the conformance check: a fresh log per run.
+if (process.env.PLANNER_DEMO_REQUEST_LOG) {
+  mkdirSync(dirname(process.env.PLANNER_DEMO_REQUEST_LOG), { recursive: true });
+  writeFileSync(process.env.PLANNER_DEMO_REQUEST_LOG, "");
+}
 // The timeout covers a request's retries too: 3 s leaves room for the SDK's 1-2 s wait after a 503.
 start(port + 1, { PLANNER_DEMO_FAULTS: JSON.stringify(faults), GRAPH_TIMEOUT_MS: "3000" });
 await waitUntilAnswering(port + 1);

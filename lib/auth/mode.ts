@@ -9,15 +9,13 @@ export const MSAL_CLIENT_ID = publicConfig.msalClientId;
 export const MSAL_AUTHORITY = publicConfig.msalAuthority;
 export const IS_LIVE_MODE = publicConfig.liveMode;
 
-/** Delegated Graph permissions the checks need (least privileged for each request). */
-export const GRAPH_SCOPES = [
-  "User.Read",
-  "User.Read.All",
-  "GroupMember.Read.All",
-  "Domain.Read.All",
-  "Organization.Read.All",
-  "RoleManagement.Read.Directory",
-  "RoleEligibilitySchedule.Read.Directory",
-];
+/**
+ * The token carries every delegated Graph permission granted to the app
+ * registration (`.default`): the required ones listed in the README and, when
+ * granted, the optional Application.Read.All. Asking for that one by name
+ * would stop the sign-in of a tenant that has not consented to it; this way
+ * such a tenant gets every other check, and that one says what is missing.
+ */
+export const GRAPH_SCOPES = ["https://graph.microsoft.com/.default"];
 
 export const REDIRECT_PATH = "/auth/redirect";

@@ -126,6 +126,8 @@ const serverSchema = z.object({
       }, "RATE_LIMIT_REDIS_URL must be a redis:// or rediss:// URL, like redis://127.0.0.1:6379, or unset for in-memory limits."),
     ),
   ),
+  /** Demo tenant only: a file it appends every request it answers to (the request-shape conformance test reads it). */
+  PLANNER_DEMO_REQUEST_LOG: z.pipe(z.optional(z.string()), z.transform((value) => value ?? "")),
   PLANNER_DEMO_FAULTS: z.pipe(
     z.pipe(z.optional(z.string()), z.transform((value) => value || "[]")),
     z.transform((value: string, context) => {
@@ -158,6 +160,8 @@ export interface ServerConfig {
   /** Where the limiter keeps its counters; empty: this server's memory. */
   rateLimitRedisUrl: string;
   demoFaults: DemoFault[];
+  /** A file the demo tenant appends every request it answers to (for the conformance test); empty for none. */
+  demoRequestLog: string;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -197,6 +201,9 @@ export function parseServerConfig(environment: Environment): ServerConfig {
   if (server.PLANNER_DEMO_FAULTS.length > 0 && live) {
     issues.push({ path: ["PLANNER_DEMO_FAULTS"], message: "PLANNER_DEMO_FAULTS applies to the demo tenant only: unset it in live mode." });
   }
+  if (server.PLANNER_DEMO_REQUEST_LOG && live) {
+    issues.push({ path: ["PLANNER_DEMO_REQUEST_LOG"], message: "PLANNER_DEMO_REQUEST_LOG applies to the demo tenant only: unset it in live mode." });
+  }
   if (server.PLANNER_DEMO === "off" && !live) {
     issues.push({ path: ["NEXT_PUBLIC_MSAL_CLIENT_ID"], message: "PLANNER_DEMO=off needs NEXT_PUBLIC_MSAL_CLIENT_ID for live sign-in." });
   }
@@ -210,6 +217,7 @@ export function parseServerConfig(environment: Environment): ServerConfig {
     trustedProxyHops: server.TRUSTED_PROXY_HOPS,
     rateLimitRedisUrl: server.RATE_LIMIT_REDIS_URL,
     demoFaults: server.PLANNER_DEMO_FAULTS,
+    demoRequestLog: server.PLANNER_DEMO_REQUEST_LOG,
   };
 }
 

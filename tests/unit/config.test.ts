@@ -12,6 +12,7 @@ describe("server configuration", () => {
     expect(() => parseServerConfig({ PLANNER_DEMO: "on", NEXT_PUBLIC_MSAL_CLIENT_ID: LIVE_CLIENT_ID })).toThrow(/PLANNER_DEMO=on cannot be combined/);
     expect(() => parseServerConfig({ PLANNER_DEMO_FAULTS: "[{" })).toThrow(/PLANNER_DEMO_FAULTS/);
     expect(() => parseServerConfig({ PLANNER_DEMO_FAULTS: '[{"path":"x","kind":"429"}]', NEXT_PUBLIC_MSAL_CLIENT_ID: LIVE_CLIENT_ID })).toThrow(/demo tenant only/);
+    expect(() => parseServerConfig({ PLANNER_DEMO_REQUEST_LOG: "graph.jsonl", NEXT_PUBLIC_MSAL_CLIENT_ID: LIVE_CLIENT_ID })).toThrow(/PLANNER_DEMO_REQUEST_LOG applies to the demo tenant only/);
     expect(() => parseServerConfig({ VALIDATE_RATE_LIMIT_PER_MINUTE: "lots" })).toThrow(/VALIDATE_RATE_LIMIT_PER_MINUTE: VALIDATE_RATE_LIMIT_PER_MINUTE must be a whole number/);
     expect(() => parseServerConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow("TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS cannot be negative.");
     expect(() => parseServerConfig({ RATE_LIMIT_REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/RATE_LIMIT_REDIS_URL: .*redis:\/\//);

@@ -4,6 +4,7 @@ import { demoTenant } from "@/lib/graph/fake/demo-tenant";
 import { startFakeGraph, type FakeGraph, type FaultRule } from "@/lib/graph/fake/graph-server";
 import type { FakeTenant } from "@/lib/graph/fake/tenant-data";
 import type { Plan } from "@/lib/plan";
+import { validationReportSchema } from "@/lib/validation/schema";
 import { connectPlan, find, runValidation } from "../fixtures/graph";
 
 const DIRSYNC = "d29b2b05-8046-44ba-8758-1e26182fcf32";
@@ -49,6 +50,21 @@ describe("the limit of 20 sync accounts", () => {
     });
     const legacy = await runValidation(fake, withAuth("syncAccount"));
     expect(find(legacy.report.results, "connect-sync-accounts")).toMatchObject({ status: "fail", title: "19 existing sync accounts, 2 planned" });
+  });
+});
+
+describe("a tenant with many sync identities", () => {
+  it("names the first ten of them, and the report stays within what the browser accepts", async () => {
+    const fake = await fakeWith((tenant) => {
+      syncUsers(19)(tenant);
+      const service = tenant.servicePrincipals[0]!;
+      const holder = service.appRoleAssignedTo[0]!;
+      service.appRoleAssignedTo = Array.from({ length: 40 }, (_unused, index) => ({ ...holder, id: `holder-${index}`, principalDisplayName: `Connect Sync application ${index} ${"x".repeat(80)}` }));
+    });
+    const { report } = await runValidation(fake, withAuth("applicationManaged"));
+    expect(find(report.results, "connect-app-identity").detail).toContain("and 30 more");
+    expect(find(report.results, "connect-legacy-sync-users").detail).toContain("and 9 more");
+    expect(validationReportSchema.safeParse(report).success).toBe(true);
   });
 });
 

@@ -9,10 +9,14 @@ import { examplePlan } from "../fixtures/plans";
 
 type Route = typeof import("@/app/api/validate/route");
 
+const REQUEST_LOG = process.env.PLANNER_DEMO_REQUEST_LOG;
+
 /** Loads the route with its own environment: configuration is read once per server start. */
 async function loadRoute(environment: Record<string, string>): Promise<Route> {
   vi.resetModules();
-  for (const name of ["NEXT_PUBLIC_MSAL_CLIENT_ID", "GRAPH_BASE_URL", "PLANNER_DEMO", "GRAPH_TIMEOUT_MS", "VALIDATE_RATE_LIMIT_PER_MINUTE"]) delete process.env[name];
+  for (const name of ["NEXT_PUBLIC_MSAL_CLIENT_ID", "GRAPH_BASE_URL", "PLANNER_DEMO", "GRAPH_TIMEOUT_MS", "VALIDATE_RATE_LIMIT_PER_MINUTE", "PLANNER_DEMO_REQUEST_LOG"]) delete process.env[name];
+  // The demo tenant logs its requests for the conformance test; live mode refuses the setting.
+  if (REQUEST_LOG && !environment.NEXT_PUBLIC_MSAL_CLIENT_ID) process.env.PLANNER_DEMO_REQUEST_LOG = REQUEST_LOG;
   // The rate limit has its own test; the others send many requests.
   Object.assign(process.env, { VALIDATE_RATE_LIMIT_PER_MINUTE: "10000" }, environment);
   return import("@/app/api/validate/route");

@@ -38,7 +38,7 @@ export async function POST(request: Request): Promise<Response> {
     return jsonError(400, { error: "invalid_plan", issues: [{ path: "environment", message: "Choose the sync tool and describe the environment before validating." }] });
   }
 
-  const baseUrl = config.mode === "demo" ? (await demoGraph(config.demoFaults)).baseUrl : config.graphBaseUrl;
+  const baseUrl = config.mode === "demo" ? (await demoGraph(config.demoFaults, config.demoRequestLog)).baseUrl : config.graphBaseUrl;
   try {
     const { report } = await validatePlan(parsed.plan, { baseUrl, accessToken: token, timeoutMs: config.graphTimeoutMs });
     return Response.json(boundedReport(report, answerBudget(body.bytes)), { headers: { "Cache-Control": "no-store" } });

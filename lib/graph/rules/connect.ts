@@ -16,6 +16,8 @@ import { couldNotCheck } from "./could-not-check";
 
 const base = { account: "connectEntraConnector" as const, docUrl: SOURCES.connectAccounts.url };
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+/** Names for a result's detail, which has room for 2,000 characters: the first ten, then how many more. */
+const names = (all: string[]) => (all.length > 10 ? `${all.slice(0, 10).join(", ")} and ${all.length - 10} more` : all.join(", "));
 
 function syncAccountChecks(plan: PlanReady, snapshot: TenantSnapshot): CheckResult[] {
   const holders = snapshot.roleAssignments.get("directorySynchronizationAccounts");
@@ -57,7 +59,7 @@ function syncAccountChecks(plan: PlanReady, snapshot: TenantSnapshot): CheckResu
       id: "connect-legacy-sync-users",
       status: "warn",
       title: `${plural(legacy.value.length, "legacy Sync_ account")} in the tenant`,
-      detail: `${legacy.value.map((user) => user.userPrincipalName ?? user.id).join(", ")} authenticate${legacy.value.length === 1 ? "s" : ""} with a password.`,
+      detail: `${names(legacy.value.map((user) => user.userPrincipalName ?? user.id))} authenticate${legacy.value.length === 1 ? "s" : ""} with a password.`,
       remediation: "After moving a server to application-based authentication, remove its Sync_ account with Remove-ADSyncAADServiceAccount.",
       docUrl: SOURCES.connectAppAuth.url,
     });
@@ -103,13 +105,13 @@ function applicationIdentityCheck(plan: PlanReady, snapshot: TenantSnapshot): Ch
   if (syncing.length === 0) {
     return { ...check, status: "pass", title: "No Connect application identity in the tenant", detail: `No application holds ${AD_SYNC_SERVICE.syncAppRole} on ${AD_SYNC_SERVICE.displayName}.` };
   }
-  const names = syncing.map((holder) => holder.principalDisplayName ?? holder.principalId).join(", ");
+  const holderNames = names(syncing.map((holder) => holder.principalDisplayName ?? holder.principalId));
   const ownApp = plan.environment.connect.entraAuth === "applicationOwnApp" ? " If you registered one of them for this plan's server (bring your own application), that one is expected." : "";
   return {
     ...check,
     status: "warn",
     title: "A Connect server already syncs with an application identity",
-    detail: `${names} ${syncing.length === 1 ? "holds" : "hold"} ${AD_SYNC_SERVICE.syncAppRole} on ${AD_SYNC_SERVICE.displayName}: a Connect server with application-based authentication already writes to this tenant.${ownApp}`,
+    detail: `${holderNames} ${syncing.length === 1 ? "holds" : "hold"} ${AD_SYNC_SERVICE.syncAppRole} on ${AD_SYNC_SERVICE.displayName}: a Connect server with application-based authentication already writes to this tenant.${ownApp}`,
     remediation: "Find that Connect server before installing: add the new server in staging mode, or retire the old one first.",
   };
 }

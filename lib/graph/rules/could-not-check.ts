@@ -5,7 +5,9 @@ import type { RequestFailure } from "../snapshot";
  * A check Graph could not answer, in words that say which request failed,
  * how, and what to do: the result is "unknown", never a pass or a fail.
  */
-export function couldNotCheck(failure: RequestFailure): { detail: string; remediation: string } {
+export function couldNotCheck(original: RequestFailure): { detail: string; remediation: string } {
+  // Graph's own message is quoted, but a result's detail has room for 2,000 characters only.
+  const failure = { ...original, message: original.message.length > 300 ? `${original.message.slice(0, 299)}…` : original.message };
   const request = `${failure.request}${failure.page > 1 ? ` (page ${failure.page})` : ""}`;
   const answered = (status: number | undefined) => `${request} answered ${status ?? "with an error"}${failure.code ? ` ${failure.code}` : ""}`;
   switch (failure.kind) {
