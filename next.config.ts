@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { checkBuildEnvironment, nodeEnvironment } from "./lib/config/env";
-import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/security/headers";
+import { API_CONTENT_SECURITY_POLICY, PATHS_WITHOUT_PROXY, STATIC_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/security/headers";
 
 // NEXT_PUBLIC_* values are inlined into browser code: a wrong one stops the build here.
 checkBuildEnvironment();
@@ -17,6 +17,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders(nodeEnvironment === "production") },
+      ...PATHS_WITHOUT_PROXY.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: STATIC_CONTENT_SECURITY_POLICY }] })),
       {
         source: "/api/:path*",
         headers: [

@@ -26,7 +26,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|examples|plan.schema.json).*)",
+      // Whole segments only, so "/examples-x" still gets a page policy; the paths left out get theirs from next.config.ts (PATHS_WITHOUT_PROXY).
+      source: "/((?!(?:api|_next/static|_next/image|favicon\\.ico|icon\\.svg|examples|plan\\.schema\\.json)(?:/|$)).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -36,6 +36,15 @@ export function pageContentSecurityPolicy(nonce: string, options: { development:
 /** For API responses: they are data, never a document to render. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * Paths proxy.ts does not run for (static files, the examples, the schema):
+ * they get a fixed policy, so that a 404 page served under one of them is
+ * not a document without a Content-Security-Policy. Keep in step with the
+ * proxy's matcher.
+ */
+export const PATHS_WITHOUT_PROXY = ["/_next/static/:path*", "/_next/image/:path*", "/examples/:path*", "/favicon.ico/:path*", "/icon.svg/:path*", "/plan.schema.json/:path*"];
+export const STATIC_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'";
+
 export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },

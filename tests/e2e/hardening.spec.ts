@@ -33,6 +33,15 @@ test("pages and API responses carry the security headers", async ({ page, reques
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
+test("every 404 carries a Content-Security-Policy, also under paths the proxy skips", async ({ request }) => {
+  for (const path of ["/no-such-page", "/api/no-such-route", "/_next/static/no-such-file.js", "/examples/no-such-plan.json", "/examples-x", "/plan.schema.json/x", "/icon.svg/x", "/favicon.ico"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()["content-security-policy"], path).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
+  }
+});
+
 test("the whole journey runs with no Content-Security-Policy violation", async ({ page }) => {
   const violations = cspViolations(page);
   await freshStart(page);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { connect } from "node:net";
 import { APP_PORTS, NGINX_PORT, REDIS_PORT, startApp, startNginx, startRedis, type Started } from "./servers";
 
 // Each test starts its own servers (the real front, Debian's redis-server and nginx) on loopback.
@@ -111,4 +112,27 @@ test("an instance whose Redis never answers keeps answering, limits in memory, a
   expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
   await new Promise((resolve) => setTimeout(resolve, 3000));
   expect(app.output().match(/cannot be reached/g) ?? []).toHaveLength(1);
+});
+
+test("an upload aborted mid-body leaves no error in the server's log, and the server keeps answering", async () => {
+  const port = APP_PORTS.aborted;
+  const app = await startApp(port, {});
+  running.push(app);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.write(
+          ["POST /api/export?format=json HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json", "Content-Length: 100000", "", '{"plan": {"kind": "entra-sync-'].join("\r\n"),
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 300);
+      });
+      socket.on("error", reject);
+    });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(await validate(port)).toBe(400);
+  expect(app.output()).not.toMatch(/error|abort|ECONNRESET|unhandled/i);
 });

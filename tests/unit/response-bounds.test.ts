@@ -148,6 +148,32 @@ describe("answers are bounded by the request", () => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(bound(Buffer.byteLength(body)));
   });
 
+  it("a plan with the largest report that fits in 1 MB: every export at most 5 MB", { timeout: 120_000 }, async () => {
+    const base = longestTextPlan();
+    const keys = Object.keys(base.accounts);
+    const planBytes = Buffer.byteLength(JSON.stringify(base));
+    // Results as long as fit beside the plan, each tied to an account so the worksheet repeats them in its sections.
+    const each = Math.floor((1_000_000 - planBytes - 2_000) / 1_000);
+    const text = (length: number) => "<&>=|".repeat(Math.ceil(length / 5)).slice(0, Math.max(length, 0));
+    const results = Array.from({ length: 1_000 }, (_, index) => ({
+      id: `check:${index}`,
+      account: null,
+      accountKey: keys[index % keys.length],
+      status: "warn",
+      title: text(Math.min(500, each / 3)),
+      detail: text(each / 3),
+      remediation: text(each / 3 - 150),
+    }));
+    const body = JSON.stringify({ plan: base, results: { checkedAt: "2026-11-24T09:00:00.000Z", tenant: null, results } });
+    expect(Buffer.byteLength(body)).toBeLessThan(1_000_000);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(950_000);
+    for (const format of EXPORT_FORMAT_IDS) {
+      const file = await send("export", body, format);
+      expect(file.status, format).toBe(200);
+      expect(file.bytes, format).toBeLessThanOrEqual(5 * MB);
+    }
+  });
+
   it("a report of more than 500 results is accepted by the exports", async () => {
     const results = Array.from({ length: 800 }, (_, index) => ({ id: `check:${index}`, account: null, status: "pass", title: `Check ${index}`, detail: "Fine." }));
     const report = validationReportSchema.parse({ checkedAt: "2026-11-24T09:00:00.000Z", tenant: null, results });

@@ -1,5 +1,6 @@
 import { isExportFormat, EXPORT_FORMATS, renderExport } from "@/lib/export/formats";
 import { admitRequest } from "@/lib/http/api-guard";
+import { withErrorBoundary } from "@/lib/http/error-boundary";
 import { issuesResponse } from "@/lib/http/issues-response";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
 import { readPlan, toPlanIssues } from "@/lib/plan";
@@ -12,7 +13,7 @@ export const runtime = "nodejs";
  * plan, re-checked by the shared schema, as a file, with the validation
  * results when given. Invalid plans get 400 with the first issues and the count of the rest.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withErrorBoundary(async (request: Request): Promise<Response> => {
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!isExportFormat(format)) {
     return jsonError(400, { error: "unknown_format", message: `Choose format=${Object.keys(EXPORT_FORMATS).join(" or format=")}.` });
@@ -40,4 +41,4 @@ export async function POST(request: Request): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

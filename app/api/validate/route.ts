@@ -5,6 +5,7 @@ import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
 import { answerBudget, issuesResponse } from "@/lib/http/issues-response";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
 import { admitRequest } from "@/lib/http/api-guard";
+import { withErrorBoundary } from "@/lib/http/error-boundary";
 import { readPlan } from "@/lib/plan";
 import { boundedReport } from "@/lib/validation/bounded-report";
 
@@ -21,7 +22,7 @@ function bearerToken(request: Request): string | undefined {
  * Graph (the demo tenant in demo mode) and answers one result per check.
  * The token is passed to Graph and nowhere else: never logged, never echoed.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = withErrorBoundary(async (request: Request): Promise<Response> => {
   const config = serverConfig();
   // Each check costs several Graph requests: a client gets a limited number per minute.
   const refusal = await admitRequest(request, "validate");
@@ -48,4 +49,4 @@ export async function POST(request: Request): Promise<Response> {
     }
     throw error;
   }
-}
+});
