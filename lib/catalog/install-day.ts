@@ -211,9 +211,9 @@ export const CONDITIONAL_AD_RIGHTS: Readonly<Partial<Record<AdSchemaId, Fact>>> 
   ),
 };
 
-/** What an operator must do by hand when a grant includes this right. */
-export const REMINDERS_BY_AD_RIGHT: Readonly<Partial<Record<AdSchemaId, Fact>>> = {
-  unexpirePassword: MINIMUM_PASSWORD_AGE_REMINDER,
+/** What an operator must do by hand when a grant includes this right, with a short title. */
+export const REMINDERS_BY_AD_RIGHT: Readonly<Partial<Record<AdSchemaId, { title: string; fact: Fact }>>> = {
+  unexpirePassword: { title: "Minimum password age 0", fact: MINIMUM_PASSWORD_AGE_REMINDER },
 };
 
 /** Hardening the sync accounts after their rights are granted. */

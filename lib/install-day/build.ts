@@ -82,12 +82,12 @@ function gmsaStep(account: NamedRef, hosts: HostRef[], path: string, cite: Citat
 }
 
 function reminderSteps(rights: readonly AdSchemaId[]): Step[] {
-  const facts = new Set<Fact>();
+  const reminders = new Set<{ title: string; fact: Fact }>();
   for (const right of rights) {
     const reminder = REMINDERS_BY_AD_RIGHT[right];
-    if (reminder) facts.add(reminder);
+    if (reminder) reminders.add(reminder);
   }
-  return [...facts].map((fact) => ({ kind: "reminder", title: `By hand: ${fact.text}`, changes: fact.text, verifies: "Nothing: a policy this script does not change.", cites: [fact.cite] }) as Step);
+  return [...reminders].map(({ title, fact }) => ({ kind: "reminder", title: `By hand: ${title}`, changes: fact.text, verifies: "Nothing: a policy this script does not change.", cites: [fact.cite] }));
 }
 
 function planGap(title: string, what: string): Step {
