@@ -2,7 +2,7 @@ import { AD_SCHEMA, SOURCES, TOOL_LABELS, type Citation } from "@/lib/catalog";
 import { CONNECTOR_DISCOVERY, type AceSpec } from "@/lib/catalog/install-day";
 import { installDay } from "@/lib/install-day/build";
 import { accountText, whenText, whereText, whoText } from "@/lib/install-day/describe";
-import type { AccountRef, AdminGroup, InstallDay, Part, Step, Who } from "@/lib/install-day/model";
+import type { AccountRef, AdminGroup, AdvisoryAce, InstallDay, Part, Step, Who } from "@/lib/install-day/model";
 import type { Plan } from "@/lib/plan";
 import { exportFileName } from "./filename";
 import { asciiComment, psArray, psLiteral, psString, psValue } from "./powershell-literal";
@@ -58,11 +58,11 @@ function aceName(ace: AceSpec): string {
   return `${what} for ${where}`;
 }
 
-function aceTable(aces: readonly AceSpec[]): string {
+function aceTable(aces: readonly AceSpec[], notes: readonly string[] = []): string {
   if (aces.length === 0) return "@()";
   const rows = aces.map(
-    (ace) =>
-      `@{ Rights = ${psLiteral(ace.rights.join(", "))}; Object = ${psLiteral(ace.object ? AD_SCHEMA[ace.object].guid : "")}; Class = ${psLiteral(ace.appliesTo === "domainRoot" ? "" : ace.appliesTo.descendantClass)}; Name = ${psString(aceName(ace))} }`,
+    (ace, index) =>
+      `@{ Rights = ${psLiteral(ace.rights.join(", "))}; Object = ${psLiteral(ace.object ? AD_SCHEMA[ace.object].guid : "")}; Class = ${psLiteral(ace.appliesTo === "domainRoot" ? "" : ace.appliesTo.descendantClass)}; Name = ${psString(notes[index] ? `${aceName(ace)} (${notes[index]})` : aceName(ace))} }`,
   );
   return `@(${rows.join(", ")})`;
 }
@@ -108,12 +108,12 @@ function verifyAndFinish(domainsExpression: string, sidExpression: string, crede
   ];
 }
 
-function advisoryCheck(domainsExpression: string, sidExpression: string, aces: readonly AceSpec[], credential = ""): string[] {
-  if (aces.length === 0) return [];
+function advisoryCheck(domainsExpression: string, sidExpression: string, advisory: readonly AdvisoryAce[], credential = ""): string[] {
+  if (advisory.length === 0) return [];
   const withCredential = credential ? ` -Credential ${credential}` : "";
   return [
-    `    $unsure = @(Get-PlanMissingAce -Domains ${domainsExpression} -Sid ${sidExpression} -Expected ${aceTable(aces)}${withCredential})`,
-    "    if ($unsure.Count -gt 0 -and -not $WhatIfPreference) { Add-PlanResult $PlanStep 'check' ('not found, and Microsoft''s pages disagree on whether it is needed: {0}' -f ($unsure -join '; ')) }",
+    `    $unsure = @(Get-PlanMissingAce -Domains ${domainsExpression} -Sid ${sidExpression} -Expected ${aceTable(advisory.map(({ ace }) => ace), advisory.map(({ why }) => why))}${withCredential})`,
+    "    if ($unsure.Count -gt 0 -and -not $WhatIfPreference) { Add-PlanResult $PlanStep 'check' ('not found (reported, not required): {0}' -f ($unsure -join '; ')) }",
   ];
 }
 

@@ -14,7 +14,7 @@ import {
 } from "@/lib/catalog/install-day";
 import { deriveAccounts, forestDomains, forestOfDomain, hasToolAndEnvironment, type Forest, type Plan, type PlanWithTool, type RequiredAccount, type Server } from "@/lib/plan";
 import { accountText } from "./describe";
-import type { AccountRef, HostRef, InstallDay, Part, Step, Who } from "./model";
+import type { AccountRef, AdvisoryAce, HostRef, InstallDay, Part, Step, Who } from "./model";
 
 /**
  * Builds install day from the plan and the catalog. Which account gets which
@@ -130,13 +130,15 @@ function connectorGrantSteps(account: RequiredAccount, ref: AccountRef, forest: 
     for (const [cmdlet, entry] of byCmdlet) {
       const grant = ADSYNCCONFIG_GRANTS[cmdlet]!;
       const documented = new Set(grant.aces.map((ace) => ace.object).filter((id): id is AdSchemaId => id !== undefined));
-      const advisory = entry.adRights.filter((id) => !documented.has(id)).map(aceForAdRight);
+      const advisory = entry.adRights
+        .filter((id) => !documented.has(id))
+        .map((id) => ({ ace: aceForAdRight(id), why: `one Microsoft page lists it under ${cmdlet}, whose reference does not` }));
       granted.push(...entry.adRights);
       steps.push({
         kind: "adSyncConfigGrant",
         title: `${cmdlet} for ${accountText(ref)}`,
         changes: `Runs ${cmdlet} (ADSyncConfig) in the forest ${forest.rootDomain}: it writes its entries on the root of ${domains.join(", ")}.`,
-        verifies: `Reads each domain root's ACL first (skips when every entry is there) and after (stops with what is missing).${advisory.length ? ` Also reports ${advisory.map((ace) => AD_SCHEMA[ace.object!].displayName).join(", ")}, which one Microsoft page lists and the cmdlet's reference does not.` : ""}`,
+        verifies: `Reads each domain root's ACL first (skips when every entry is there) and after (stops with what is missing).${advisory.length ? ` Also reports ${advisory.map(({ ace }) => AD_SCHEMA[ace.object!].displayName).join(", ")}, which one Microsoft page lists and the cmdlet's reference does not.` : ""}`,
         cmdlet,
         account: ref,
         domains,
@@ -291,11 +293,14 @@ function restrictStep(ref: AccountRef, forest: Forest): Step {
 }
 
 /** The entries -PermissionType All writes that the plan's features need, by right GUID. */
-function cloudSyncAces(account: RequiredAccount): { aces: AceSpec[]; advisory: AceSpec[]; rights: AdSchemaId[] } {
+function cloudSyncAces(account: RequiredAccount): { aces: AceSpec[]; advisory: AdvisoryAce[]; rights: AdSchemaId[] } {
   const rights = [...new Set(account.rights.flatMap((right) => right.adRights ?? []))];
   return {
     aces: rights.filter((id) => !CONDITIONAL_AD_RIGHTS[id]).map(aceForAdRight),
-    advisory: rights.filter((id) => CONDITIONAL_AD_RIGHTS[id]).map(aceForAdRight),
+    advisory: rights.flatMap((id) => {
+      const condition = CONDITIONAL_AD_RIGHTS[id];
+      return condition ? [{ ace: aceForAdRight(id), why: condition.text }] : [];
+    }),
     rights,
   };
 }

@@ -277,7 +277,7 @@ export class Interpreter {
           this.add(step, "done");
         }
         if (step.kind === "adSyncConfigGrant" && step.advisory.length > 0 && !session.whatIf) {
-          const unsure = missingAces(directory, step.domains, trustee, step.advisory);
+          const unsure = missingAces(directory, step.domains, trustee, step.advisory.map(({ ace }) => ace));
           if (unsure.length > 0) this.add(step, "check", unsure.join("; "));
         }
         return;
