@@ -83,3 +83,40 @@ export function installDayReadme(day: InstallDay, files: readonly ScriptFile[], 
   ];
   return lines.join("\r\n");
 }
+
+/**
+ * The worksheet's install-day section, as Markdown lines: the same run order,
+ * who, where and checks as the README, each script's SHA-256, and how to
+ * verify and unblock it. The worksheet passes its own escaping for text.
+ */
+export function installDayWorksheetSection(day: InstallDay, files: readonly ScriptFile[], escape: (text: string) => string): string[] {
+  if (day.parts.length === 0) return [];
+  const afterIndex = day.parts.findIndex((part) => part.when === "afterWizard");
+  const fileOf = (part: Part) => files.find((file) => file.part?.id === part.id);
+  const allInOne = files.find((file) => file.order === 0);
+  return [
+    "## Install day",
+    "",
+    "Run the scripts' parts in this order, each on the machine and as the person named. A part checks where it runs and who runs it before it changes anything, and ends with what is done and what is not.",
+    "",
+    ...day.parts.flatMap((part, index) => [
+      ...(index === afterIndex && day.wizard ? [`**Then:** ${escape(day.wizard.title)} (${escape(day.wizard.who)}).`, ""] : []),
+      `${index + 1}. **${escape(part.title)}** (\`-Part ${part.id}\`, file \`${fileOf(part)?.fileName ?? ""}\`)`,
+      `   - When: ${escape(whenText(part))}`,
+      `   - Who: ${escape(whoText(part.who))}`,
+      `   - Where: ${escape(whereText(part.where))}`,
+      `   - Checks first: ${escape(checksFirst(part))}`,
+      ...part.steps.map((step) => `   - ${escape(step.title)}: ${escape(step.changes)}`),
+    ]),
+    "",
+    "### Checking and unblocking the scripts",
+    "",
+    "Compare each file's SHA-256 with `Get-FileHash -Algorithm SHA256 .\\<file>.ps1` before running it. A downloaded file is marked as coming from the internet, which the RemoteSigned execution policy refuses: once its hash matches, run `Unblock-File .\\<file>.ps1`. Run each part with `-WhatIf` first.",
+    "",
+    "| File | SHA-256 |",
+    "| --- | --- |",
+    ...(allInOne ? [`| \`${allInOne.fileName}\` (every part) | \`${allInOne.sha256}\` |`] : []),
+    ...files.filter((file) => file.order > 0).map((file) => `| \`install-day/${file.fileName}\` | \`${file.sha256}\` |`),
+    "",
+  ];
+}

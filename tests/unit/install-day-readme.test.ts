@@ -60,3 +60,17 @@ describe("the zip's install-day folder", () => {
     );
   });
 });
+
+describe("the worksheet's install-day section", () => {
+  it("lists the parts in run order with who and where, and each script's SHA-256 with the verify and unblock commands", async () => {
+    const { installDayWorksheetSection } = await import("@/lib/export/install-day-readme");
+    const plan = loadExample("cloud-sync-contoso.json");
+    const files = planScriptFiles(plan);
+    const lines = installDayWorksheetSection(installDay(plan), files, (text) => text.replace(/[\\`*_|]/g, (character) => `\\${character}`)).join("\n");
+    for (const file of files) expect(lines).toContain(`\`${nodeSha256(file.bytes)}\``);
+    expect(lines).toContain("Unblock-File");
+    expect(lines).toContain("Get-FileHash -Algorithm SHA256");
+    expect(lines.indexOf("cloudsync-contoso-com-before")).toBeLessThan(lines.indexOf("**Then:**"));
+    expect(lines.indexOf("**Then:**")).toBeLessThan(lines.indexOf("cloudsync-contoso-com-after"));
+  });
+});
