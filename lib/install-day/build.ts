@@ -58,12 +58,12 @@ function kdsStep(forest: Forest): Step {
   return {
     kind: "kdsRootKey",
     title: `KDS root key of the forest ${forest.rootDomain}`,
-    changes: `Creates the forest's KDS root key when it has none (Add-KdsRootKey -EffectiveImmediately, never back-dated), then ends the run: domain controllers use a new key only after up to ${KDS_ROOT_KEY.waitHours} hours.`,
+    changes: `Creates the forest's KDS root key when it has none (Add-KdsRootKey -EffectiveImmediately, never back-dated; only on a domain controller), then ends the run: domain controllers use a new key only after up to ${KDS_ROOT_KEY.waitHours} hours.`,
     verifies: `Reads the forest's KDS root keys (Get-KdsRootKey) and goes on only when one has been effective for ${KDS_ROOT_KEY.waitHours} hours.`,
     forest: forest.rootDomain,
     mayCreate: kdsCreators(forest),
     waitHours: KDS_ROOT_KEY.waitHours,
-    cites: [KDS_ROOT_KEY.wait.cite, KDS_ROOT_KEY.whoCreates.cite, KDS_ROOT_KEY.backdatingIsForTests.cite],
+    cites: [KDS_ROOT_KEY.wait.cite, KDS_ROOT_KEY.whoCreates.cite, KDS_ROOT_KEY.onDomainController.cite, KDS_ROOT_KEY.backdatingIsForTests.cite],
   };
 }
 
