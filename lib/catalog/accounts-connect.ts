@@ -119,7 +119,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         when: { installType: ["express"] },
         by: "wizard",
         how: "Express settings create it in the forest root domain's Users container, with a long, complex password that does not expire.",
-        cite: cite("connectAccounts", "AD DS Connector account"),
+        cite: cite("connectAccounts", "Created accounts details › AD DS Connector account"),
       },
       {
         when: { installType: ["custom"], connectorProvisioning: ["wizard"] },
@@ -385,7 +385,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         topic: "The default account on a domain controller",
         readings: [
           reading("Since March 2021 the default on a domain controller is a standalone managed service account.", "connectServiceAccount", INTRODUCTION),
-          reading("The accounts and permissions page still gives a domain account as the express default on a domain controller.", "connectAccounts", "ADSync service account"),
+          reading("The accounts and permissions page still gives a domain account as the express default on a domain controller.", "connectAccounts", "Created accounts details › ADSync service account"),
         ],
       },
       {
@@ -399,7 +399,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         topic: "Which accounts are recommended with LocalDB or a local SQL Server",
         readings: [
           reading("Both the sMSA and the gMSA are marked as recommended.", "connectServiceAccount", INTRODUCTION),
-          reading("Only the virtual service account is marked, as the default; the gMSA is not marked.", "connectAccounts", "ADSync service account"),
+          reading("Only the virtual service account is marked, as the default; the gMSA is not marked.", "connectAccounts", "Created accounts details › ADSync service account"),
         ],
       },
     ],
@@ -494,6 +494,11 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         "Certificate rotation",
       ),
       fact(
+        "An application identity holds the app roles above, not the Directory Synchronization Accounts role: that role belongs to the legacy Sync_ user, which is removed (or stripped of the role) once the server uses the application.",
+        "connectAppAuth",
+        "Remove a legacy service account",
+      ),
+      fact(
         "After switching, remove the legacy Sync_ user with Remove-ADSyncAADServiceAccount; a custom account that can't be removed is deprivileged and loses the Directory Synchronization Accounts role.",
         "connectAppAuth",
         "Remove a legacy service account",
@@ -561,7 +566,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         ],
       },
     ],
-    sources: ["accounts", "connectAccounts", "connectAppAuth", "connectAppAuthOtherCopy", "conditionalAccessMfaAllUsers", "rolesReference"],
+    sources: ["accounts", "connectAccounts", "connectAppAuth", "connectAppAuthOtherCopy", "connectSecurityUpdates", "conditionalAccessMfaAllUsers", "rolesReference"],
   },
   {
     id: "connectLocalAdmin",

@@ -146,6 +146,11 @@ export const FEDERATION_ACCOUNTS: readonly AccountDefinition[] = [
         ADFS_SERVICE_ACCOUNT,
       ),
       fact("The wizard checks that the service name's SPN is not already in use.", "connectCustom", ADFS_SERVICE_ACCOUNT),
+      fact(
+        "With the \"Use a domain user account\" option, the wizard asks for that domain user's credentials.",
+        "connectAccounts",
+        CUSTOM_SETTINGS_WIZARD,
+      ),
       fact("Domain controllers use a new KDS root key only after up to 10 hours.", "kdsRootKey", "Introduction"),
     ],
     securityNotes: [],

@@ -7,7 +7,9 @@ export type FeatureSupport = "optional" | "always" | "unavailable";
 
 /**
  * Where the plan switches a feature on: ticked among the features, the
- * sign-in method, the single sign-on checkbox, or the source anchor.
+ * sign-in method, the single sign-on checkbox, or the source anchor. Password
+ * hash sync is both a sign-in method and an optional feature (a backup for
+ * federation or pass-through authentication).
  */
 export type FeatureChoice = "feature" | "signInMethod" | "singleSignOn" | "sourceAnchor";
 
@@ -20,7 +22,7 @@ export interface FeatureDefinition {
   unavailableReason?: Partial<Record<Tool, string>>;
   /** Features the Connect express settings configure; others need a custom install. */
   inExpress: boolean;
-  chosenBy: FeatureChoice;
+  chosenBy: readonly FeatureChoice[];
   cite: Citation;
   /** What else Microsoft says of it that a planner must know. */
   notes?: readonly Fact[];
@@ -37,9 +39,12 @@ export const FEATURES: readonly FeatureDefinition[] = [
     description: "Synchronizes a hash of each user's password hash so users sign in to cloud services with their on-premises password.",
     support: { cloudSync: "optional", connect: "optional" },
     inExpress: true,
-    chosenBy: "signInMethod",
+    chosenBy: ["signInMethod", "feature"],
     cite: COMPARISON,
-    notes: [fact("Express settings set up a single forest with password hash synchronization.", "connectExpress", "Introduction")],
+    notes: [
+      fact("Express settings set up a single forest with password hash synchronization.", "connectExpress", "Introduction"),
+      fact("With federation or pass-through authentication it can be ticked as an optional feature, as a backup.", "connectCustom", "Optional features"),
+    ],
   },
   {
     id: "passThroughAuth",
@@ -48,7 +53,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "unavailable", connect: "optional" },
     unavailableReason: { cloudSync: "Cloud Sync cannot configure pass-through authentication (an existing setup keeps working)." },
     inExpress: false,
-    chosenBy: "signInMethod",
+    chosenBy: ["signInMethod"],
     cite: USER_SIGN_IN,
     notes: [
       fact("Pass-through authentication needs at least one verified domain.", "connectCustom", "Microsoft Entra sign-in configuration"),
@@ -66,7 +71,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "unavailable", connect: "optional" },
     unavailableReason: { cloudSync: "Cloud Sync cannot configure AD FS federation (an existing federation keeps working)." },
     inExpress: false,
-    chosenBy: "signInMethod",
+    chosenBy: ["signInMethod"],
     cite: USER_SIGN_IN,
     notes: [
       fact(
@@ -83,7 +88,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "unavailable", connect: "optional" },
     unavailableReason: { cloudSync: "Cloud Sync cannot configure federation (an existing federation keeps working)." },
     inExpress: false,
-    chosenBy: "signInMethod",
+    chosenBy: ["signInMethod"],
     cite: cite("connectCustom", "Configuring federation with PingFederate"),
     notes: [fact("PingFederate 8.4 or later.", "connectCustom", "Configuring federation with PingFederate")],
   },
@@ -93,7 +98,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     description: "Writes passwords changed or reset in the cloud back to on-premises Active Directory.",
     support: { cloudSync: "optional", connect: "optional" },
     inExpress: false,
-    chosenBy: "feature",
+    chosenBy: ["feature"],
     cite: COMPARISON,
     notes: [
       fact(
@@ -110,7 +115,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "optional", connect: "optional" },
     // Express settings' "Ready to configure" page offers it.
     inExpress: true,
-    chosenBy: "feature",
+    chosenBy: ["feature"],
     cite: COMPARISON,
     notes: [fact("Express settings offer Exchange hybrid deployment on their last page.", "connectExpress", "Express installation of Microsoft Entra Connect Sync")],
   },
@@ -120,7 +125,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     description: "Synchronizes mail-enabled public folder objects so Exchange Online can route mail to them.",
     support: { cloudSync: "optional", connect: "optional" },
     inExpress: false,
-    chosenBy: "feature",
+    chosenBy: ["feature"],
     cite: cite("connectCustom", "Optional features"),
     disagreements: [
       {
@@ -143,7 +148,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     description: "Writes Microsoft 365 groups from the cloud back to on-premises Active Directory (group writeback version 1).",
     support: { cloudSync: "optional", connect: "optional" },
     inExpress: false,
-    chosenBy: "feature",
+    chosenBy: ["feature"],
     cite: COMPARISON,
     notes: [
       fact("Group writeback version 2 is decommissioned: it can no longer be enabled since Connect 2.3.2.0.", "connectVersionHistory", "2.3.2.0 › Functional Changes"),
@@ -157,7 +162,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "optional", connect: "unavailable" },
     unavailableReason: { connect: "Only Cloud Sync provisions cloud groups to Active Directory." },
     inExpress: false,
-    chosenBy: "feature",
+    chosenBy: ["feature"],
     cite: cite("cloudSyncGroupProvisioning", "General requirements"),
     notes: [
       fact(
@@ -174,7 +179,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "unavailable", connect: "optional" },
     unavailableReason: { cloudSync: "Cloud Sync does not write devices back." },
     inExpress: false,
-    chosenBy: "feature",
+    chosenBy: ["feature"],
     cite: cite("deviceWriteback", "Introduction"),
     notes: [
       fact(
@@ -193,7 +198,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     description: "Signs domain-joined users in automatically on the corporate network, through a computer account per forest.",
     support: { cloudSync: "optional", connect: "optional" },
     inExpress: false,
-    chosenBy: "singleSignOn",
+    chosenBy: ["singleSignOn"],
     cite: cite("seamlessSso", "Enable the feature"),
     notes: [
       fact("Only with password hash synchronization or pass-through authentication, not with AD FS.", "connectCustom", "User sign-in"),
@@ -207,7 +212,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "always", connect: "optional" },
     // Express settings pick it unless the tenant or the directory already dictates another anchor.
     inExpress: true,
-    chosenBy: "sourceAnchor",
+    chosenBy: ["sourceAnchor"],
     cite: cite("connectDesignConcepts", "Using ms-DS-ConsistencyGuid as sourceAnchor"),
     notes: [
       fact(
@@ -240,7 +245,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     support: { cloudSync: "unavailable", connect: "optional" },
     unavailableReason: { cloudSync: "The Connect Health agent is installed with Connect Sync only." },
     inExpress: false,
-    chosenBy: "feature",
+    chosenBy: ["feature"],
     cite: cite("connectPrerequisites", "Installation prerequisites"),
     notes: [
       fact(

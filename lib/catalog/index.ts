@@ -23,6 +23,7 @@ export const ACCOUNTS_BY_ID: Readonly<Record<AccountId, AccountDefinition>> = Ob
 
 export * from "./ad-rights";
 export * from "./app-auth";
+export * from "./citations";
 export * from "./condition";
 export * from "./decision";
 export * from "./features";
