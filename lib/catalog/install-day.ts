@@ -119,6 +119,11 @@ export const KDS_ROOT_KEY = {
   waitHours: 10,
   wait: fact("Domain controllers wait up to 10 hours after a KDS root key is created before they allow gMSAs to be created with it.", "kdsRootKey", INTRODUCTION),
   whoCreates: fact("Creating the KDS root key takes membership in Domain Admins or Enterprise Admins.", "kdsRootKey", INTRODUCTION),
+  onDomainController: fact(
+    "The KDS root key is created with Add-KdsRootKey on a domain controller.",
+    "kdsRootKey",
+    "To create the KDS root key using the Add-KdsRootKey cmdlet",
+  ),
   /** Why a script never sets -EffectiveTime in the past. */
   backdatingIsForTests: fact(
     "Setting a root key's effective time 10 hours in the past skips the wait, and Microsoft gives it for test environments with a single domain controller only.",
@@ -211,9 +216,9 @@ export const CONDITIONAL_AD_RIGHTS: Readonly<Partial<Record<AdSchemaId, Fact>>> 
   ),
 };
 
-/** What an operator must do by hand when a grant includes this right. */
-export const REMINDERS_BY_AD_RIGHT: Readonly<Partial<Record<AdSchemaId, Fact>>> = {
-  unexpirePassword: MINIMUM_PASSWORD_AGE_REMINDER,
+/** What an operator must do by hand when a grant includes this right, with a short title. */
+export const REMINDERS_BY_AD_RIGHT: Readonly<Partial<Record<AdSchemaId, { title: string; fact: Fact }>>> = {
+  unexpirePassword: { title: "Minimum password age 0", fact: MINIMUM_PASSWORD_AGE_REMINDER },
 };
 
 /** Hardening the sync accounts after their rights are granted. */

@@ -1,8 +1,15 @@
 "use client";
 
-/** Saves a file through the browser's download. */
+import { powerShellFileBytes } from "./script-bytes";
+
+/**
+ * Saves a file through the browser's download. A script handed over as text
+ * is written as its file bytes (byte order mark, then ASCII), so no path
+ * through the browser saves a .ps1 that Windows PowerShell 5.1 misreads.
+ */
 export function downloadFile(fileName: string, body: string | Uint8Array, contentType: string) {
-  const url = URL.createObjectURL(new Blob([typeof body === "string" ? body : new Uint8Array(body)], { type: contentType }));
+  const bytes = typeof body === "string" && fileName.toLowerCase().endsWith(".ps1") ? powerShellFileBytes(body) : body;
+  const url = URL.createObjectURL(new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type: contentType }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -26,7 +26,8 @@ export const EXPORT_FORMATS = {
     render: (async (plan, report) => (await import("./xlsx")).planToWorkbook(plan, report)) as Render,
   },
   csv: { extension: "csv", contentType: "text/csv; charset=utf-8", label: "Accounts (CSV)", render: (async (plan, report) => (await import("./csv")).planToCsv(plan, report)) as Render },
-  ps1: { extension: "ps1", contentType: "text/plain; charset=utf-8", label: "Install-day script (PowerShell)", render: (async (plan) => (await import("./powershell")).planToPowerShell(plan)) as Render },
+  // Bytes, not text: a UTF-8 byte order mark, then ASCII, whichever way the file leaves (API, download, zip).
+  ps1: { extension: "ps1", contentType: "text/plain; charset=utf-8", label: "Install-day script (PowerShell)", render: (async (plan) => (await import("./powershell")).planToPowerShellFile(plan)) as Render },
   zip: { extension: "zip", contentType: "application/zip", label: "Everything (zip)", render: (async (plan, report) => (await import("./zip")).planToZip(plan, report)) as Render },
 } as const;
 

@@ -2,7 +2,7 @@ import { AD_SCHEMA, SOURCES, TOOL_LABELS, type Citation } from "@/lib/catalog";
 import { CONNECTOR_DISCOVERY, type AceSpec } from "@/lib/catalog/install-day";
 import { installDay } from "@/lib/install-day/build";
 import { accountText, whenText, whereText, whoText } from "@/lib/install-day/describe";
-import type { AccountRef, AdminGroup, InstallDay, Part, Step, Who } from "@/lib/install-day/model";
+import type { AccountRef, AdminGroup, AdvisoryAce, InstallDay, Part, Step, Who } from "@/lib/install-day/model";
 import type { Plan } from "@/lib/plan";
 import { exportFileName } from "./filename";
 import { asciiComment, psArray, psLiteral, psString, psValue } from "./powershell-literal";
@@ -58,11 +58,11 @@ function aceName(ace: AceSpec): string {
   return `${what} for ${where}`;
 }
 
-function aceTable(aces: readonly AceSpec[]): string {
+function aceTable(aces: readonly AceSpec[], notes: readonly string[] = []): string {
   if (aces.length === 0) return "@()";
   const rows = aces.map(
-    (ace) =>
-      `@{ Rights = ${psLiteral(ace.rights.join(", "))}; Object = ${psLiteral(ace.object ? AD_SCHEMA[ace.object].guid : "")}; Class = ${psLiteral(ace.appliesTo === "domainRoot" ? "" : ace.appliesTo.descendantClass)}; Name = ${psString(aceName(ace))} }`,
+    (ace, index) =>
+      `@{ Rights = ${psLiteral(ace.rights.join(", "))}; Object = ${psLiteral(ace.object ? AD_SCHEMA[ace.object].guid : "")}; Class = ${psLiteral(ace.appliesTo === "domainRoot" ? "" : ace.appliesTo.descendantClass)}; Name = ${psString(notes[index] ? `${aceName(ace)} (${notes[index]})` : aceName(ace))} }`,
   );
   return `@(${rows.join(", ")})`;
 }
@@ -108,12 +108,12 @@ function verifyAndFinish(domainsExpression: string, sidExpression: string, crede
   ];
 }
 
-function advisoryCheck(domainsExpression: string, sidExpression: string, aces: readonly AceSpec[], credential = ""): string[] {
-  if (aces.length === 0) return [];
+function advisoryCheck(domainsExpression: string, sidExpression: string, advisory: readonly AdvisoryAce[], credential = ""): string[] {
+  if (advisory.length === 0) return [];
   const withCredential = credential ? ` -Credential ${credential}` : "";
   return [
-    `    $unsure = @(Get-PlanMissingAce -Domains ${domainsExpression} -Sid ${sidExpression} -Expected ${aceTable(aces)}${withCredential})`,
-    "    if ($unsure.Count -gt 0 -and -not $WhatIfPreference) { Add-PlanResult $PlanStep 'check' ('not found, and Microsoft''s pages disagree on whether it is needed: {0}' -f ($unsure -join '; ')) }",
+    `    $unsure = @(Get-PlanMissingAce -Domains ${domainsExpression} -Sid ${sidExpression} -Expected ${aceTable(advisory.map(({ ace }) => ace), advisory.map(({ why }) => why))}${withCredential})`,
+    "    if ($unsure.Count -gt 0 -and -not $WhatIfPreference) { Add-PlanResult $PlanStep 'check' ('not found (reported, not required): {0}' -f ($unsure -join '; ')) }",
   ];
 }
 
@@ -133,6 +133,10 @@ function stepBody(step: Step, part: Part, later: string): string[] {
         "} else {",
         `    if (-not (Test-PlanCaller ${whoSpec(step.mayCreate)})) {`,
         `        throw (${psString(`the forest has no KDS root key, and creating one takes ${whoText(step.mayCreate)}: run this part as one of them`)})`,
+        "    }",
+        "    # Domain role 4 and 5: a backup or primary domain controller.",
+        "    if ((Get-CimInstance -ClassName Win32_ComputerSystem).DomainRole -lt 4) {",
+        `        throw (${psString(`the forest has no KDS root key, and it is created on a domain controller: run this part on a domain controller of ${step.forest}`)})`,
         "    }",
         `    if ($PSCmdlet.ShouldProcess(('the forest {0}' -f ${forest}), 'Add-KdsRootKey -EffectiveImmediately')) {`,
         "        [void] (Add-KdsRootKey -EffectiveImmediately)",
@@ -295,6 +299,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
         "    Add-PlanResult $PlanStep 'already present' $dn",
         "} elseif ($PSCmdlet.ShouldProcess($dn, 'Set-ADSyncRestrictedPermissions')) {",
         "    Set-ADSyncRestrictedPermissions -ADConnectorAccountDN $dn -Credential $credential -Confirm:$false -ErrorAction Stop",
+        "    $entry = $found[0].GetDirectoryEntry()",
         "    if (-not (Test-PlanRestricted $entry)) { throw ('{0} is not protected after Set-ADSyncRestrictedPermissions' -f $dn) }",
         "    Add-PlanResult $PlanStep 'done' $dn",
         "} else { Add-PlanResult $PlanStep 'would change' $dn }",
@@ -317,6 +322,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
         "    Add-PlanResult $PlanStep 'already present' $dn",
         "} elseif ($PSCmdlet.ShouldProcess($dn, 'Set-AADCloudSyncRestrictedPermissions')) {",
         "    Set-AADCloudSyncRestrictedPermissions -Credential $credential -ErrorAction Stop",
+        "    $entry = $found[0].GetDirectoryEntry()",
         "    if (-not (Test-PlanRestricted $entry)) { throw ('{0} is not protected after Set-AADCloudSyncRestrictedPermissions' -f $dn) }",
         "    Add-PlanResult $PlanStep 'done' $dn",
         "} else { Add-PlanResult $PlanStep 'would change' $dn }",

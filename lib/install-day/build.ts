@@ -14,7 +14,7 @@ import {
 } from "@/lib/catalog/install-day";
 import { deriveAccounts, forestDomains, forestOfDomain, hasToolAndEnvironment, type Forest, type Plan, type PlanWithTool, type RequiredAccount, type Server } from "@/lib/plan";
 import { accountText } from "./describe";
-import type { AccountRef, HostRef, InstallDay, Part, Step, Who } from "./model";
+import type { AccountRef, AdvisoryAce, HostRef, InstallDay, Part, Step, Who } from "./model";
 
 /**
  * Builds install day from the plan and the catalog. Which account gets which
@@ -58,12 +58,12 @@ function kdsStep(forest: Forest): Step {
   return {
     kind: "kdsRootKey",
     title: `KDS root key of the forest ${forest.rootDomain}`,
-    changes: `Creates the forest's KDS root key when it has none (Add-KdsRootKey -EffectiveImmediately, never back-dated), then ends the run: domain controllers use a new key only after up to ${KDS_ROOT_KEY.waitHours} hours.`,
+    changes: `Creates the forest's KDS root key when it has none (Add-KdsRootKey -EffectiveImmediately, never back-dated; only on a domain controller), then ends the run: domain controllers use a new key only after up to ${KDS_ROOT_KEY.waitHours} hours.`,
     verifies: `Reads the forest's KDS root keys (Get-KdsRootKey) and goes on only when one has been effective for ${KDS_ROOT_KEY.waitHours} hours.`,
     forest: forest.rootDomain,
     mayCreate: kdsCreators(forest),
     waitHours: KDS_ROOT_KEY.waitHours,
-    cites: [KDS_ROOT_KEY.wait.cite, KDS_ROOT_KEY.whoCreates.cite, KDS_ROOT_KEY.backdatingIsForTests.cite],
+    cites: [KDS_ROOT_KEY.wait.cite, KDS_ROOT_KEY.whoCreates.cite, KDS_ROOT_KEY.onDomainController.cite, KDS_ROOT_KEY.backdatingIsForTests.cite],
   };
 }
 
@@ -82,12 +82,12 @@ function gmsaStep(account: NamedRef, hosts: HostRef[], path: string, cite: Citat
 }
 
 function reminderSteps(rights: readonly AdSchemaId[]): Step[] {
-  const facts = new Set<Fact>();
+  const reminders = new Set<{ title: string; fact: Fact }>();
   for (const right of rights) {
     const reminder = REMINDERS_BY_AD_RIGHT[right];
-    if (reminder) facts.add(reminder);
+    if (reminder) reminders.add(reminder);
   }
-  return [...facts].map((fact) => ({ kind: "reminder", title: `By hand: ${fact.text}`, changes: fact.text, verifies: "Nothing: a policy this script does not change.", cites: [fact.cite] }) as Step);
+  return [...reminders].map(({ title, fact }) => ({ kind: "reminder", title: `By hand: ${title}`, changes: fact.text, verifies: "Nothing: a policy this script does not change.", cites: [fact.cite] }));
 }
 
 function planGap(title: string, what: string): Step {
@@ -130,13 +130,15 @@ function connectorGrantSteps(account: RequiredAccount, ref: AccountRef, forest: 
     for (const [cmdlet, entry] of byCmdlet) {
       const grant = ADSYNCCONFIG_GRANTS[cmdlet]!;
       const documented = new Set(grant.aces.map((ace) => ace.object).filter((id): id is AdSchemaId => id !== undefined));
-      const advisory = entry.adRights.filter((id) => !documented.has(id)).map(aceForAdRight);
+      const advisory = entry.adRights
+        .filter((id) => !documented.has(id))
+        .map((id) => ({ ace: aceForAdRight(id), why: `one Microsoft page lists it under ${cmdlet}, whose reference does not` }));
       granted.push(...entry.adRights);
       steps.push({
         kind: "adSyncConfigGrant",
         title: `${cmdlet} for ${accountText(ref)}`,
         changes: `Runs ${cmdlet} (ADSyncConfig) in the forest ${forest.rootDomain}: it writes its entries on the root of ${domains.join(", ")}.`,
-        verifies: `Reads each domain root's ACL first (skips when every entry is there) and after (stops with what is missing).${advisory.length ? ` Also reports ${advisory.map((ace) => AD_SCHEMA[ace.object!].displayName).join(", ")}, which one Microsoft page lists and the cmdlet's reference does not.` : ""}`,
+        verifies: `Reads each domain root's ACL first (skips when every entry is there) and after (stops with what is missing).${advisory.length ? ` Also reports ${advisory.map(({ ace }) => AD_SCHEMA[ace.object!].displayName).join(", ")}, which one Microsoft page lists and the cmdlet's reference does not.` : ""}`,
         cmdlet,
         account: ref,
         domains,
@@ -291,11 +293,14 @@ function restrictStep(ref: AccountRef, forest: Forest): Step {
 }
 
 /** The entries -PermissionType All writes that the plan's features need, by right GUID. */
-function cloudSyncAces(account: RequiredAccount): { aces: AceSpec[]; advisory: AceSpec[]; rights: AdSchemaId[] } {
+function cloudSyncAces(account: RequiredAccount): { aces: AceSpec[]; advisory: AdvisoryAce[]; rights: AdSchemaId[] } {
   const rights = [...new Set(account.rights.flatMap((right) => right.adRights ?? []))];
   return {
     aces: rights.filter((id) => !CONDITIONAL_AD_RIGHTS[id]).map(aceForAdRight),
-    advisory: rights.filter((id) => CONDITIONAL_AD_RIGHTS[id]).map(aceForAdRight),
+    advisory: rights.flatMap((id) => {
+      const condition = CONDITIONAL_AD_RIGHTS[id];
+      return condition ? [{ ace: aceForAdRight(id), why: condition.text }] : [];
+    }),
     rights,
   };
 }

@@ -38,6 +38,12 @@ export type AccountRef =
   /** Named by an installer or wizard: found on the day (the connector the Connect wizard created, the agent's default gMSA). */
   | { kind: "generated"; how: "connectWizardConnector" | "cloudSyncDefaultGmsa"; forest: string; domains: readonly string[]; planned?: string };
 
+/** An entry a step looks for and reports when missing, without stopping: why it may be missing. */
+export interface AdvisoryAce {
+  ace: AceSpec;
+  why: string;
+}
+
 export interface HostRef {
   computer: string;
   domain: string;
@@ -86,7 +92,7 @@ export interface AdSyncConfigGrantStep extends StepBase {
   domains: readonly string[];
   aces: readonly AceSpec[];
   /** Entries one Microsoft page says the cmdlet writes and its reference does not: reported, not required. */
-  advisory: readonly AceSpec[];
+  advisory: readonly AdvisoryAce[];
 }
 
 /** Rights no cmdlet grants, added with dsacls on every domain root. */
@@ -107,7 +113,8 @@ export interface CloudSyncGrantStep extends StepBase {
   forest: string;
   forestDomains: readonly string[];
   aces: readonly AceSpec[];
-  advisory: readonly AceSpec[];
+  /** Entries written only in some forests: reported, not required. */
+  advisory: readonly AdvisoryAce[];
 }
 
 /** Hardens the AD DS Connector account (Set-ADSyncRestrictedPermissions) with a credential of its forest. */

@@ -44,6 +44,9 @@ test("the Export step downloads every format for the Connect example", async ({ 
 
   const script = await download(page, "Download the script");
   expect(script.name.endsWith(".ps1")).toBe(true);
+  // A byte order mark, then ASCII: Windows PowerShell 5.1 reads it as the planner wrote it.
+  expect([...script.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect([...script.bytes.subarray(3)].every((byte) => byte < 0x80)).toBe(true);
   expect(script.bytes.toString("utf8")).toContain("Set-ADSyncRestrictedPermissions");
 
   const json = await download(page, "Download the plan file");
@@ -53,7 +56,11 @@ test("the Export step downloads every format for the Connect example", async ({ 
 
   const zip = await download(page, "Download everything");
   const files = unzipSync(new Uint8Array(zip.bytes));
-  expect(Object.keys(files).map((name) => name.split(".").pop()).sort()).toEqual(["csv", "json", "md", "ps1", "xlsx"]);
+  const topLevel = Object.keys(files).filter((name) => !name.includes("/"));
+  expect(topLevel.map((name) => name.split(".").pop()).sort()).toEqual(["csv", "json", "md", "ps1", "xlsx"]);
+  // The install-day folder: one script per part and the run-order README.
+  expect(Object.keys(files).filter((name) => name.startsWith("install-day/") && name.endsWith(".ps1")).length).toBeGreaterThan(1);
+  expect(strFromU8(files["install-day/README.txt"]!)).toContain("Unblock-File");
   expect(strFromU8(files["fabrikam-group-account-plan-2026-11-25.ps1"]!)).toContain("#Requires -RunAsAdministrator");
 });
 

@@ -23,6 +23,8 @@ export interface Session {
   user: SimPrincipal;
   elevated: boolean;
   localAdmin: boolean;
+  /** Whether the machine is a domain controller (a KDS root key is created on one). */
+  domainController?: boolean;
   now: number;
   whatIf?: boolean;
   /** The answer typed into each credential prompt, by what it is for (a forest or domain name): DOMAIN\user, or a UPN to see it refused. */
@@ -211,6 +213,7 @@ export class Interpreter {
           throw new StopPart(later, "Come back after the key is usable.", 2);
         }
         if (!callerIs(directory, token, step.mayCreate)) throw new Error("creating the KDS root key takes another group");
+        if (!session.domainController) throw new Error("the KDS root key is created on a domain controller");
         if (!this.change(`Add-KdsRootKey ${forest.root}`)) {
           this.add(step, "would change");
           throw new StopPart(later, "-WhatIf: the run would end here.", 0);
@@ -277,7 +280,7 @@ export class Interpreter {
           this.add(step, "done");
         }
         if (step.kind === "adSyncConfigGrant" && step.advisory.length > 0 && !session.whatIf) {
-          const unsure = missingAces(directory, step.domains, trustee, step.advisory);
+          const unsure = missingAces(directory, step.domains, trustee, step.advisory.map(({ ace }) => ace));
           if (unsure.length > 0) this.add(step, "check", unsure.join("; "));
         }
         return;

@@ -18,6 +18,7 @@ interface Shape {
   serviceGmsa: boolean;
   connectorInChild: boolean;
   exchangeForest: number;
+  express: boolean;
 }
 
 function entryFor(account: RequiredAccount, shape: Shape, plan: Plan): AccountEntry {
@@ -78,6 +79,12 @@ export function planOfShape(shape: Shape): Plan {
   environment.connect.sourceAnchor = shape.sourceAnchor;
   environment.connect.exchangeForestId = environment.forests[shape.exchangeForest % environment.forests.length]!.id;
   environment.cloudSync.gmsaMode = shape.gmsaMode;
+  // Express settings: one forest, password hash sync, the ms-DS-ConsistencyGuid anchor, the wizard creates the connector.
+  if (shape.express && shape.tool === "connect" && environment.forests.length === 1) {
+    environment.connect.installType = "express";
+    environment.features = environment.features.filter((id) => FEATURES_BY_ID[id].inExpress);
+    environment.signIn = { method: "passwordHashSync", seamlessSso: false };
+  }
   const plan: Plan = { ...emptyPlan(new Date("2026-11-25T09:00:00.000Z")), tool: shape.tool, environment };
   const accounts: Plan["accounts"] = {};
   // Connector entries first: which of them the wizard creates changes which other accounts the plan needs.
@@ -99,6 +106,7 @@ export const shapes: fc.Arbitrary<Shape> = fc.record({
   serviceGmsa: fc.boolean(),
   connectorInChild: fc.boolean(),
   exchangeForest: fc.nat(5),
+  express: fc.boolean(),
 });
 
 /** Generated plans the schema accepts (the generator aims for valid ones; any it misses are reported by the property). */

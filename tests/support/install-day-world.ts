@@ -43,7 +43,7 @@ export function sessionFor(world: World, part: Part, overrides: Partial<Session>
   const credential = (key: string) => `${directory.domain(rootOf(world, key))!.netbios}\\ea`;
   const base: Session =
     where.kind === "forestMachine"
-      ? { computer: "DC1", computerDomain: where.forest, user: directory.principal("ea", where.forest)!, elevated: true, localAdmin: true, now: world.now }
+      ? { computer: "DC1", computerDomain: where.forest, user: directory.principal("ea", where.forest)!, elevated: true, localAdmin: true, domainController: true, now: world.now }
       : { computer: where.computers[0]!, computerDomain: where.domain, user: directory.principal("user", where.domain)!, elevated: true, localAdmin: true, now: world.now };
   return {
     ...base,

@@ -158,6 +158,18 @@ describe("install day, run against an in-memory directory", () => {
     expect(world.directory.findAccount("fabrikam.com", "gmsaADSync$")).toBeDefined();
   });
 
+  it("creates a missing KDS root key only on a domain controller, and only as a forest-root administrator", () => {
+    const world = worldFor(loadExample("cloud-sync-contoso.json"));
+    const before = world.day.parts.find((part) => part.when === "beforeWizard")!;
+    const memberServer = runPart(world, before, { computer: "AGENT01", domainController: false });
+    expect(memberServer.code).toBe(1);
+    expect(memberServer.reason).toMatch(/created on a domain controller/);
+    expect(world.directory.forest("contoso.com")!.kdsKeys).toEqual([]);
+    const childAdmin = runPart(world, before, { user: world.directory.principal("da", "emea.contoso.com")! });
+    expect(childAdmin.refused).toBeDefined();
+    expect(world.directory.forest("contoso.com")!.kdsKeys).toEqual([]);
+  });
+
   it("stops at a failed grant with a not-done summary, and runs no later step", () => {
     for (const mode of ["throw", "partial", "silent"] as const) {
       const world = worldFor(loadExample("connect-fabrikam-three-forests.json"));
