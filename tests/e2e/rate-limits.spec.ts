@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createServer } from "node:http";
 import { connect } from "node:net";
 import { APP_PORTS, NGINX_PORT, REDIS_PORT, startApp, startNginx, startRedis, type Started } from "./servers";
 
@@ -58,18 +59,26 @@ test("behind one proxy, the limit counts what the proxy appended, never what the
 test("a page on another site spends nothing of a visitor's allowance with no-cors text/plain POSTs", async ({ page }) => {
   const port = APP_PORTS.crossSite;
   running.push(await startApp(port, { VALIDATE_RATE_LIMIT_PER_MINUTE: String(LIMIT) }));
-  // localhost and 127.0.0.1 are different sites: the page below is "another site" to the API on 127.0.0.1.
+  // Another site: a page of its own, on localhost, while the API is on 127.0.0.1.
+  const otherSite = createServer((_, response) => response.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><title>Another site</title>"));
+  await new Promise<void>((resolve) => otherSite.listen(APP_PORTS.otherSite, "127.0.0.1", resolve));
+  try {
+    await page.goto(`http://localhost:${APP_PORTS.otherSite}/`);
+  } catch (error) {
+    otherSite.close();
+    throw error;
+  }
   const answers: number[] = [];
   page.on("response", (response) => {
     if (response.url().endsWith("/api/validate")) answers.push(response.status());
   });
-  await page.goto(`http://localhost:${port}/plan.schema.json`);
   const sent = await page.evaluate(async (target) => {
     for (let index = 0; index < 10; index += 1) {
       await fetch(target, { method: "POST", mode: "no-cors", headers: { "Content-Type": "text/plain" }, body: '{"plan":{}}' });
     }
     return 10;
   }, `http://127.0.0.1:${port}/api/validate`);
+  otherSite.close();
   expect(sent).toBe(10);
   // They reached the server, which refused them: the browser marked them cross-site.
   expect(answers).toEqual(Array(10).fill(403));

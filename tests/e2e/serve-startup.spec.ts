@@ -18,9 +18,9 @@ function freshCopyOfTheBuild(): string {
   cpSync(join(from, ".next", "static"), join(root, ".next", "static"), { recursive: true });
   cpSync(join(from, ".next", "BUILD_ID"), join(root, ".next", "BUILD_ID"));
   cpSync(join(from, "public"), join(root, "public"), { recursive: true });
-  for (const script of ["serve.mjs", "prepare-standalone.mjs"]) cpSync(join(from, "scripts", script), join(root, "scripts", script));
+  for (const script of ["serve.mjs", "front.mjs", "prepare-standalone.mjs"]) cpSync(join(from, "scripts", script), join(root, "scripts", script));
   // As a fresh build leaves it: nothing prepared yet.
-  for (const prepared of [".next/standalone/.next/static", ".next/standalone/public", ".next/standalone/.prepared-build-id", ".next/standalone/.prepare-lock"]) {
+  for (const prepared of [".next/standalone/.next/static", ".next/standalone/public", ".next/standalone/front.mjs", ".next/standalone/.prepared-build-id", ".next/standalone/.prepare-lock"]) {
     rmSync(join(root, prepared), { recursive: true, force: true });
   }
   return root;

@@ -10,7 +10,7 @@ import { join } from "node:path";
  * redis-server on E2E_PORT + 3090 and nginx on E2E_PORT + 90.
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const APP_PORTS = { hops0: E2E_PORT + 20, hops1: E2E_PORT + 21, redisA: E2E_PORT + 22, redisB: E2E_PORT + 23, redisDown: E2E_PORT + 24, crossSite: E2E_PORT + 25, aborted: E2E_PORT + 26 };
+export const APP_PORTS = { hops0: E2E_PORT + 20, hops1: E2E_PORT + 21, redisA: E2E_PORT + 22, redisB: E2E_PORT + 23, redisDown: E2E_PORT + 24, crossSite: E2E_PORT + 25, aborted: E2E_PORT + 26, otherSite: E2E_PORT + 27 };
 export const REDIS_PORT = Number(process.env.E2E_REDIS_PORT ?? E2E_PORT + 3090);
 export const NGINX_PORT = Number(process.env.E2E_NGINX_PORT ?? E2E_PORT + 90);
 
