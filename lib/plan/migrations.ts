@@ -103,7 +103,7 @@ function migrateV1(plan: Json): { plan: Json; changes: string[] } {
 
     // The Cloud Sync gMSA comes once per agent domain now.
     if (oldGmsa && serverDomain) {
-      const { cloudSyncGmsa: _moved, ...rest } = accounts;
+      const rest = Object.fromEntries(Object.entries(accounts).filter(([key]) => key !== "cloudSyncGmsa"));
       accounts = { ...rest, [`cloudSyncGmsa@${domainOwnerId(serverDomain)}`]: oldGmsa };
     }
   }
