@@ -1,15 +1,13 @@
 import type { NextConfig } from "next";
-import { checkBuildEnvironment, nodeEnvironment } from "./lib/config/env";
+import { buildOptions, checkBuildEnvironment, nodeEnvironment } from "./lib/config/env";
 import { API_CONTENT_SECURITY_POLICY, PATHS_WITHOUT_PROXY, STATIC_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from "./lib/security/headers";
 
 // NEXT_PUBLIC_* values are inlined into browser code: a wrong one stops the build here.
 checkBuildEnvironment();
 
 const nextConfig: NextConfig = {
-  // The live-mode end-to-end build goes to its own folder (NEXT_DIST_DIR=.next-live), beside the demo build.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
-  // That second build compiles the same sources the demo build and `npm run typecheck` have already checked.
-  typescript: { ignoreBuildErrors: process.env.PLANNER_SKIP_BUILD_TYPECHECK === "1" },
+  distDir: buildOptions.distDir,
+  typescript: { ignoreBuildErrors: buildOptions.skipTypeCheck },
   poweredByHeader: false,
   reactStrictMode: true,
   // A self-contained server in .next/standalone: see README, "Deploying".

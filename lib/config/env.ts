@@ -257,3 +257,13 @@ export function serverConfig(): ServerConfig {
   cached ??= parseServerConfig(process.env);
   return cached;
 }
+
+/**
+ * Options of `next build` itself: where the build goes (the live-mode
+ * end-to-end build has its own folder) and whether it re-checks types (that
+ * second build compiles sources the first one and `npm run typecheck` checked).
+ */
+export const buildOptions = {
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  skipTypeCheck: process.env.PLANNER_SKIP_BUILD_TYPECHECK === "1",
+} as const;

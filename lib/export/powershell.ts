@@ -117,6 +117,32 @@ function advisoryCheck(domainsExpression: string, sidExpression: string, advisor
   ];
 }
 
+/**
+ * A part names each list of domains once, as a variable set after its guard,
+ * and its steps refer to it: a forest of a hundred domains would otherwise
+ * repeat the list in every step (and the script would outgrow any download).
+ */
+const partDomainLists = new WeakMap<Part, Map<string, string>>();
+
+function domainsRef(part: Part, domains: readonly string[]): string {
+  let lists = partDomainLists.get(part);
+  if (!lists) {
+    lists = new Map();
+    partDomainLists.set(part, lists);
+  }
+  const key = domains.join("\n");
+  let name = lists.get(key);
+  if (!name) {
+    name = `$PartDomains${lists.size + 1}`;
+    lists.set(key, name);
+  }
+  return name;
+}
+
+function domainListDefinitions(part: Part): string[] {
+  return [...(partDomainLists.get(part) ?? new Map<string, string>())].map(([key, name]) => `${name} = ${psArray(key.split("\n"))}`);
+}
+
 function stepBody(step: Step, part: Part, later: string): string[] {
   switch (step.kind) {
     case "kdsRootKey": {
@@ -205,7 +231,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
       ];
     }
     case "adSyncConfigGrant": {
-      const domains = psArray(step.domains);
+      const domains = domainsRef(part, step.domains);
       return [
         ...resolveInForest(step.account),
         ...accountMissing(step.account),
@@ -222,7 +248,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
       ];
     }
     case "dsaclsGrant": {
-      const domains = psArray(step.domains);
+      const domains = domainsRef(part, step.domains);
       const aces = step.grants.map((grant) => grant.ace);
       return [
         ...resolveInForest(step.account),
@@ -231,7 +257,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
         `    $missing = @(Get-PlanMissingAce -Domains ${domains} -Sid $account.SID.Value -Expected $expected)`,
         "    if ($missing.Count -eq 0) {",
         "        Add-PlanResult $PlanStep 'already present'",
-        `    } elseif ($PSCmdlet.ShouldProcess(('{0}\\{1}' -f $accountDomain, $account.SamAccountName), ${psString(`dsacls: ${step.grants.map((grant) => grant.permission).join(", ")} on ${step.domains.join(", ")}`)})) {`,
+        `    } elseif ($PSCmdlet.ShouldProcess(('{0}\\{1}' -f $accountDomain, $account.SamAccountName), ${psString(`dsacls: ${step.grants.map((grant) => grant.permission).join(", ")} on ${step.domains.length === 1 ? step.domains[0] : `the ${step.domains.length} domain roots of the forest`}`)})) {`,
         "        $trustee = '{0}\\{1}' -f (Get-ADDomain -Server $accountDomain).NetBIOSName, $account.SamAccountName",
         `        foreach ($domain in ${domains}) {`,
         "            $domainDn = (Get-ADDomain -Server $domain).DistinguishedName",
@@ -250,7 +276,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
       const account = step.account;
       if (account.kind !== "named") return ["throw 'only a named gMSA is granted rights by this script'"];
       return [
-        `$credential = Get-PlanCredential -Key ${target} -Purpose ${psString(`Set-AADCloudSyncPermissions in ${step.targetDomain}: an Enterprise Admin of ${step.forest}, or a Domain Admin of ${step.targetDomain}, as DOMAIN\\user`)} -Domains ${psArray(step.forestDomains)}`,
+        `$credential = Get-PlanCredential -Key ${target} -Purpose ${psString(`Set-AADCloudSyncPermissions in ${step.targetDomain}: an Enterprise Admin of ${step.forest}, or a Domain Admin of ${step.targetDomain}, as DOMAIN\\user`)} -Domains ${domainsRef(part, step.forestDomains)}`,
         `$found = @(Find-PlanDirectoryAccount ('LDAP://{0}' -f ${psValue.fqdn(account.domain)}) ('(&(objectClass=msDS-GroupManagedServiceAccount)(sAMAccountName={0}$))' -f ${ldapValue(account.name)}) $credential)`,
         `if ($found.Count -ne 1) { throw (${psString(`the gMSA ${accountText(account)} was not found`)}) }`,
         "$sid = Get-PlanSid $found[0]",
@@ -279,7 +305,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
               "    $domainPart = ConvertTo-PlanFqdn ([string] $msol[0].Properties['distinguishedname'][0])",
             ];
       return [
-        `$credential = Get-PlanCredential -Key ${forest} -Purpose ${psString(`Set-ADSyncRestrictedPermissions for the connector of ${step.forest}: an Enterprise Admin of ${step.forest}, or a Domain Admin of the connector's domain, as DOMAIN\\user (like CONTOSO\\admin)`)} -Domains ${psArray(step.domains)}`,
+        `$credential = Get-PlanCredential -Key ${forest} -Purpose ${psString(`Set-ADSyncRestrictedPermissions for the connector of ${step.forest}: an Enterprise Admin of ${step.forest}, or a Domain Admin of the connector's domain, as DOMAIN\\user (like CONTOSO\\admin)`)} -Domains ${domainsRef(part, step.domains)}`,
         `$configured = @(Get-ADSyncADConnectorAccount | Where-Object { $_.ADConnectorName -eq ${forest} })`,
         "if ($configured.Count -eq 1) {",
         "    $name = [string] $configured[0].ADConnectorAccountName",
@@ -313,7 +339,7 @@ function stepBody(step: Step, part: Part, later: string): string[] {
           ? `('(&(objectClass=msDS-GroupManagedServiceAccount)(sAMAccountName={0}$))' -f ${ldapValue(account.name)})`
           : `('(&(objectClass=msDS-GroupManagedServiceAccount)(|(sAMAccountName={0}$)(cn={0})))' -f ${ldapValue((account.planned ?? "").replace(/\$$/, ""))})`;
       return [
-        `$credential = Get-PlanCredential -Key ${domain} -Purpose ${psString(`Set-AADCloudSyncRestrictedPermissions for the gMSA of ${step.domain}: a Domain Admin of ${step.domain} or an Enterprise Admin, as DOMAIN\\user`)} -Domains ${psArray(step.forestDomains)}`,
+        `$credential = Get-PlanCredential -Key ${domain} -Purpose ${psString(`Set-AADCloudSyncRestrictedPermissions for the gMSA of ${step.domain}: a Domain Admin of ${step.domain} or an Enterprise Admin, as DOMAIN\\user`)} -Domains ${domainsRef(part, step.forestDomains)}`,
         `$found = @(Find-PlanDirectoryAccount ('LDAP://{0}' -f ${domain}) ${filter} $credential)`,
         `if ($found.Count -ne 1) { throw (${psString(`expected one gMSA named ${accountText(account)} in ${step.domain}${account.kind === "named" ? "" : " (by sAMAccountName, or by object name)"}, found `)} + $found.Count) }`,
         "$dn = [string] $found[0].Properties['distinguishedname'][0]",
@@ -362,6 +388,9 @@ function placeCheck(part: Part): string {
 }
 
 function renderPart(part: Part, index: number, total: number): string[] {
+  partDomainLists.delete(part);
+  // Rendered first: the steps decide which domain lists the part defines.
+  const steps = part.steps.flatMap((step, stepIndex) => renderStep(step, stepIndex, part));
   const who = whoText(part.who);
   const where = whereText(part.where);
   const when = whenText(part);
@@ -389,8 +418,9 @@ function renderPart(part: Part, index: number, total: number): string[] {
         ...(part.modules.includes("adSyncConfig") ? ["Import-PlanAdSyncConfig"] : []),
         ...(part.modules.includes("cloudSync") ? ["Import-PlanCloudSync"] : []),
         `$PlanSteps = ${psArray(part.steps.map((step) => step.title))}`,
+        ...domainListDefinitions(part),
         "",
-        ...part.steps.flatMap((step, stepIndex) => renderStep(step, stepIndex, part)),
+        ...steps,
         "Complete-PlanPart",
       ],
       1,

@@ -28,6 +28,7 @@ describe("server configuration", () => {
       trustedProxyHops: 0,
       rateLimitRedisUrl: "",
       demoFaults: [],
+      demoRequestLog: "",
     });
     expect(parseServerConfig({ NEXT_PUBLIC_MSAL_CLIENT_ID: LIVE_CLIENT_ID }).mode).toBe("live");
     expect(parseServerConfig({ TRUSTED_PROXY_HOPS: "2", RATE_LIMIT_REDIS_URL: "redis://cache:6379" })).toMatchObject({ trustedProxyHops: 2, rateLimitRedisUrl: "redis://cache:6379" });
