@@ -100,7 +100,7 @@ export function StartPage() {
         </section>
       ) : null}
       {hasDraft && snapshot?.upgrade && !opened ? (
-        <UpgradeNotice what="The plan saved in this browser" upgrade={snapshot.upgrade} takeFocus={false} />
+        <UpgradeNotice what="The plan in this browser" upgrade={snapshot.upgrade} takeFocus={false} />
       ) : null}
 
       <section aria-labelledby="new-title" className="mb-8">

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { continueStep, currentStep, downloadText, errorSummary, expectAccessible, expectStep, freshStart } from "./helpers";
 
 test("a full Cloud Sync plan, checked with axe on every step, ends in a JSON and a Markdown file", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await freshStart(page);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Start a new plan" }).click();

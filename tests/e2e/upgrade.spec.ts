@@ -71,7 +71,7 @@ test("a draft saved by version 1 opens with a notice, and what was typed into an
   await page.reload();
   await expect(page.getByRole("heading", { name: "Resume your plan" })).toBeVisible();
   const notice = page.getByRole("region", { name: "This plan was made with an earlier version of the planner" });
-  await expect(notice).toContainText("The plan saved in this browser was saved as plan version 1");
+  await expect(notice).toContainText("The plan in this browser was saved as plan version 1");
   await expectAccessible(page);
 
   await page.goto("/plan/environment");
