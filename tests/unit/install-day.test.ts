@@ -121,6 +121,18 @@ describe("install day, run against an in-memory directory", () => {
     expect(without.directory.domains.flatMap((domain) => domain.rootAces).some((ace) => ace.object === guid && connectors(without).some((c) => c.sid === ace.trustee && c.forest !== "wingtiptoys.com"))).toBe(false);
   });
 
+  it("creates a forest's accounts in its accounts OU when the OU is in the account's domain", () => {
+    const plan = loadExample("connect-fabrikam-three-forests.json");
+    plan.environment!.forests[1]!.accountsOu = "OU=Sync Accounts,DC=tailspintoys,DC=com";
+    // An OU of the root domain is not where a child domain's accounts can go: they use their domain's default container.
+    plan.environment!.forests[0]!.accountsOu = "OU=Sync Accounts,DC=fabrikam,DC=com";
+    plan.accounts["connectAdDsConnector@forest-1"]!.domain = "na.fabrikam.com";
+    const world = expectInstallDayApplies(plan);
+    expect(world.directory.findAccount("tailspintoys.com", "svc-aadc-tst")!.dn).toBe("CN=svc-aadc-tst,OU=Sync Accounts,DC=tailspintoys,DC=com");
+    expect(world.directory.findAccount("fabrikam.com", "gmsaADSync$")!.dn).toBe("CN=gmsaADSync,OU=Sync Accounts,DC=fabrikam,DC=com");
+    expect(world.directory.findAccount("na.fabrikam.com", "svc-aadc-fab")!.dn).toBe("CN=svc-aadc-fab,CN=Users,DC=na,DC=fabrikam,DC=com");
+  });
+
   it("keeps a principal that is already allowed to use a gMSA, and adds the plan's hosts", () => {
     const world = worldFor(loadExample("connect-fabrikam-three-forests.json"));
     const fabrikam = world.day.parts.find((part) => part.id === "connect-forest-fabrikam-com")!;
