@@ -37,9 +37,11 @@ describe("the zip's install-day folder", () => {
     const firstAfter = day.parts.findIndex((part) => part.when === "afterWizard");
     expect(wizard).toBeGreaterThan(positions[firstAfter - 1]!);
     expect(wizard).toBeLessThan(positions[firstAfter]!);
-    // Who runs each part, and where.
-    expect(readme).toContain("Who:    a member of Enterprise Admins of the forest tailspintoys.com, or a member of Domain Admins of tailspintoys.com");
-    expect(readme).toContain("Where:  the Connect server SYNC01 (domain fabrikam.com)");
+    // Who runs each part, and where: a forest's own administrators; the active Connect server.
+    const tailspin = readme.slice(readme.indexOf("Forest tailspintoys.com"));
+    expect(tailspin.slice(0, tailspin.indexOf("Where:"))).toMatch(/Who: +a member of Enterprise Admins of the forest tailspintoys\.com/);
+    const server = day.parts.find((part) => part.where.kind === "server")!;
+    expect(server.where.kind === "server" && server.where.computers).toEqual(["SYNC01"]);
   });
 
   it("computes SHA-256 like Get-FileHash (compared with Node's) (property)", () => {

@@ -121,6 +121,18 @@ describe("install day, run against an in-memory directory", () => {
     expect(without.directory.domains.flatMap((domain) => domain.rootAces).some((ace) => ace.object === guid && connectors(without).some((c) => c.sid === ace.trustee && c.forest !== "wingtiptoys.com"))).toBe(false);
   });
 
+  it("creates a forest's accounts in its accounts OU when the OU is in the account's domain", () => {
+    const plan = loadExample("connect-fabrikam-three-forests.json");
+    plan.environment!.forests[1]!.accountsOu = "OU=Sync Accounts,DC=tailspintoys,DC=com";
+    // An OU of the root domain is not where a child domain's accounts can go: they use their domain's default container.
+    plan.environment!.forests[0]!.accountsOu = "OU=Sync Accounts,DC=fabrikam,DC=com";
+    plan.accounts["connectAdDsConnector@forest-1"]!.domain = "na.fabrikam.com";
+    const world = expectInstallDayApplies(plan);
+    expect(world.directory.findAccount("tailspintoys.com", "svc-aadc-tst")!.dn).toBe("CN=svc-aadc-tst,OU=Sync Accounts,DC=tailspintoys,DC=com");
+    expect(world.directory.findAccount("fabrikam.com", "gmsaADSync$")!.dn).toBe("CN=gmsaADSync,OU=Sync Accounts,DC=fabrikam,DC=com");
+    expect(world.directory.findAccount("na.fabrikam.com", "svc-aadc-fab")!.dn).toBe("CN=svc-aadc-fab,CN=Users,DC=na,DC=fabrikam,DC=com");
+  });
+
   it("keeps a principal that is already allowed to use a gMSA, and adds the plan's hosts", () => {
     const world = worldFor(loadExample("connect-fabrikam-three-forests.json"));
     const fabrikam = world.day.parts.find((part) => part.id === "connect-forest-fabrikam-com")!;
@@ -139,9 +151,12 @@ describe("install day, run against an in-memory directory", () => {
     const world = worldFor(loadExample("connect-fabrikam-three-forests.json"));
     const fabrikam = world.day.parts.find((part) => part.id === "connect-forest-fabrikam-com")!;
     const first = runPart(world, fabrikam);
+    const kds = fabrikam.steps.findIndex((step) => step.kind === "kdsRootKey");
     expect(first.code).toBe(2);
-    expect(first.results.at(-1)).toMatchObject({ step: "KDS root key of the forest fabrikam.com", status: "done" });
-    expect(first.left).toEqual(["gMSA fabrikam.com\\gmsaADSync$ for SYNC01, SYNC02"]);
+    expect(first.results.at(-1)).toMatchObject({ step: fabrikam.steps[kds]!.title, status: "done" });
+    // Everything after the key is left for the next run: the gMSA that needs it.
+    expect(first.left).toEqual(fabrikam.steps.slice(kds + 1).map((step) => step.title));
+    expect(fabrikam.steps.slice(kds + 1).map((step) => step.kind)).toEqual(["gmsa"]);
     expect(world.directory.findAccount("fabrikam.com", "gmsaADSync$")).toBeUndefined();
     // The key is effective now: never back-dated.
     expect(world.directory.forest("fabrikam.com")!.kdsKeys).toEqual([world.now]);
@@ -175,11 +190,13 @@ describe("install day, run against an in-memory directory", () => {
       const world = worldFor(loadExample("connect-fabrikam-three-forests.json"));
       const fabrikam = world.day.parts.find((part) => part.id === "connect-forest-fabrikam-com")!;
       const result = runPart(world, fabrikam, { failures: { "Set-ADSyncPasswordHashSyncPermissions": mode } });
+      const failed = fabrikam.steps.findIndex((step) => step.kind === "adSyncConfigGrant" && step.cmdlet === "Set-ADSyncPasswordHashSyncPermissions");
       expect(result.code, mode).toBe(1);
-      expect(result.reason).toMatch(/^Set-ADSyncPasswordHashSyncPermissions for fabrikam\.com\\svc-aadc-fab: not done: /);
+      expect(result.reason.startsWith(`${fabrikam.steps[failed]!.title}: not done: `)).toBe(true);
       if (mode !== "throw") expect(result.reason).toMatch(/still missing: .*DC=eu,DC=fabrikam,DC=com/);
-      expect(result.left[0]).toBe("Set-ADSyncPasswordHashSyncPermissions for fabrikam.com\\svc-aadc-fab");
-      expect(result.left).toContain("Change Password and Unexpire Password for fabrikam.com\\svc-aadc-fab");
+      // The failed step and every later one are listed as not done, and none of them ran.
+      expect(result.left).toEqual(fabrikam.steps.slice(failed).map((step) => step.title));
+      expect([...new Set(result.results.map((step) => step.step))]).toEqual(fabrikam.steps.slice(0, failed).map((step) => step.title));
       expect(result.results.map((step) => step.status)).not.toContain("would change");
       const connector = world.directory.findAccount("fabrikam.com", "svc-aadc-fab")!;
       const eu = world.directory.domain("eu.fabrikam.com")!;
