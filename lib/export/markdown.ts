@@ -1,4 +1,7 @@
 import { ACCOUNT_STATUS_LABELS, CATALOG_FACTS_AS_OF, ENTRA_ROLES, type Citation, type Disagreement } from "@/lib/catalog";
+import { installDay } from "@/lib/install-day/build";
+import { installDayWorksheetSection } from "./install-day-readme";
+import { planScriptFiles } from "./powershell";
 import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type ValidationReport } from "@/lib/validation/schema";
 import { accountName } from "./account-rows";
@@ -137,6 +140,8 @@ export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
     }
     for (const account of accounts) lines.push(...accountSection(account, plan, report));
   }
+  // The run order of the install-day scripts, from the same step model the scripts are rendered from.
+  lines.push(...installDayWorksheetSection(installDay(plan), planScriptFiles(plan), escapeMarkdown));
   if (report) {
     lines.push("## Tenant checks", "");
     lines.push(`Checked against ${escapeMarkdown(report.tenant?.displayName ?? "the tenant")} at ${report.checkedAt}.`, "");

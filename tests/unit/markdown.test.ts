@@ -178,3 +178,16 @@ describe("Markdown worksheet", () => {
     expect(rows("catalog").join()).toContain(`([Microsoft Learn](${SOURCES.connectPrerequisites.url}))`);
   });
 });
+
+describe("Markdown worksheet: install day", () => {
+  it("lists every part of the install-day step model in run order, each with its -Part name", async () => {
+    const { installDay } = await import("@/lib/install-day/build");
+    const plan = loadExample("connect-fabrikam-three-forests.json");
+    const markdown = planToMarkdown(plan);
+    const day = installDay(plan);
+    expect(day.parts.length).toBeGreaterThan(1);
+    const positions = day.parts.map((part) => markdown.indexOf(`-Part ${part.id}`));
+    expect(positions.every((position) => position > markdown.indexOf("## Install day"))).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
