@@ -124,7 +124,8 @@ function deadlineCheck(plan: PlanReady): CheckResult[] {
       id: "connect-app-auth-deadline",
       status: "warn",
       title: "The plan uses the legacy sync account",
-      detail: `Microsoft requires Connect ${APP_AUTH_DEADLINE.minimumConnectVersion} or later with application-based authentication by 7 April 2027; after that, synchronization with a Sync_ account stops.`,
+      // The deadline is reported, not found on the Microsoft pages the catalog checked: say so rather than state it as Microsoft's.
+      detail: `Microsoft recommends application-based authentication instead of a Sync_ account. Reports from 2026 say Connect ${APP_AUTH_DEADLINE.minimumConnectVersion} or later with application-based authentication will be required from ${APP_AUTH_DEADLINE.date}, after which a Sync_ account stops synchronizing; the Microsoft pages checked do not state that date yet.`,
       remediation: "Choose application-based authentication in the environment step.",
       docUrl: SOURCES.connectAppAuth.url,
     },
