@@ -10,8 +10,13 @@ import { draftActions, useUndoOffer } from "@/lib/draft/store";
  * when it appears; after an undo, focus moves to the confirmation instead of
  * being lost with the button.
  */
-export function UndoNotice() {
+export function UndoNotice({ focusDeleteOffer = false }: { focusDeleteOffer?: boolean }) {
   const offer = useUndoOffer();
+  const undoRef = useRef<HTMLButtonElement>(null);
+  // Deleting from a list removes the button that had focus: the offer to undo takes it instead.
+  useEffect(() => {
+    if (focusDeleteOffer && offer?.kind === "delete") undoRef.current?.focus();
+  }, [focusDeleteOffer, offer]);
   const [undone, setUndone] = useState<string | null>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -24,6 +29,7 @@ export function UndoNotice() {
         <div className="flex flex-wrap items-center gap-4">
           <p className="font-semibold">{offer.label}.</p>
           <Button
+            ref={undoRef}
             variant="secondary"
             onClick={async () => {
               const label = await draftActions.undo();

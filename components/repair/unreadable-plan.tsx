@@ -4,16 +4,13 @@ import Link from "next/link";
 import { Button, linkClass } from "@/components/ui/button";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
+import { downloadFile } from "@/lib/export/download";
 import type { PlanIssue } from "@/lib/plan";
 
 function download(raw: unknown, id: string) {
+  // A draft that was not even JSON is kept as the text it was.
   const text = typeof raw === "string" ? raw : JSON.stringify(raw, null, 2);
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `unreadable-plan-${id.slice(0, 8)}.json`;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(`unreadable-plan-${id.slice(0, 8)}.json`, text, "application/json");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { migratePlan } from "@/lib/plan/migrations";
-import { PLAN_KIND, PLAN_SCHEMA_VERSION, planSchema, planShape, readPlan, toPlanIssues, type Plan, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
+import { PLAN_FILE_MAX_BYTES, PLAN_KIND, PLAN_SCHEMA_VERSION, planSchema, planShape, readPlan, readPlanFile, toPlanIssues, type Plan, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
 
 /**
  * How the library reads a plan it stores or imports: like `readPlan`, but a plan
@@ -30,7 +30,8 @@ export function readStoredPlan(value: unknown): StoredPlanResult {
     upgrade = { fromVersion: migrated.fromVersion, changes: migrated.changes };
   }
   const shape = planShape.safeParse(candidate);
-  if (!shape.success) return { ok: false, issues: toPlanIssues(shape.error) };
+  // Not even the shape: the strict reader's issues name every problem, rules included.
+  if (!shape.success) return strict;
   const rules = planSchema.safeParse(shape.data);
   const ruleIssues = rules.success ? [] : toPlanIssues(rules.error);
   return { ok: true, plan: shape.data as Plan, ruleIssues, ...(upgrade ? { upgrade } : {}) };
@@ -40,4 +41,17 @@ export function readStoredPlan(value: unknown): StoredPlanResult {
 export function ruleIssuesOf(plan: Plan): PlanIssue[] {
   const result = planSchema.safeParse(plan);
   return result.success ? [] : toPlanIssues(result.error);
+}
+
+/** Reads a plan file's text as the library keeps plans: a file that only breaks the rules is accepted, to be repaired. */
+export function readPlanText(text: string): StoredPlanResult {
+  const parsed = readPlanFile(text);
+  if (parsed.ok) return { ok: true, plan: parsed.plan, ruleIssues: [], ...(parsed.upgrade ? { upgrade: parsed.upgrade } : {}) };
+  let value: unknown;
+  try {
+    value = text.length > PLAN_FILE_MAX_BYTES ? undefined : JSON.parse(text);
+  } catch {
+    return parsed;
+  }
+  return value === undefined ? parsed : readStoredPlan(value);
 }
