@@ -45,13 +45,14 @@ export function fakeLocalStorage(initial: Record<string, string> = {}) {
 /** A tab: a store over the given database, as a page load makes it. */
 export async function openTab(
   storage: LibraryStorage,
-  options: { session?: TabSession; channel?: TabChannel; legacy?: ReturnType<typeof fakeLocalStorage> } = {},
+  options: { session?: TabSession; channel?: TabChannel; legacy?: ReturnType<typeof fakeLocalStorage>; now?: () => Date } = {},
 ): Promise<PlanStore> {
   const store = new PlanStore({
     storage,
     session: options.session ?? memoryTabSession(),
     channel: options.channel ?? channelHub().tab(),
     ...(options.legacy ? { legacy: options.legacy } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   await store.ready();
   return store;
