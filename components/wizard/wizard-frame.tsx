@@ -19,7 +19,8 @@ export function WizardFrame({ children }: { children: ReactNode }) {
         {snapshot ? (
           <>
             <SaveStatus state={snapshot.saveState} onChooseConflict={() => setConflictClosedAt(null)} />
-            <StepNav plan={snapshot.draft.plan} validatedAt={snapshot.draft.validation?.checkedAt} />
+            {/* A plan that cannot be read has no steps to list: the repair view says why. */}
+            {snapshot.repair ? null : <StepNav plan={snapshot.draft.plan} validatedAt={snapshot.draft.validation?.checkedAt} />}
           </>
         ) : null}
       </div>

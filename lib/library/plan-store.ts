@@ -329,8 +329,23 @@ export class PlanStore {
     while (this.writing) await this.writing;
   }
 
+  /** Reads one plan's line of the list again: another tab saving a plan changes only that line. */
+  private async refreshOne(id: string) {
+    const library = this.librarySnapshot;
+    if (!library) return;
+    const stored = await this.deps.storage.read(id);
+    if (stored === undefined) return this.refreshLibrary();
+    const existing = library.plans.find((plan) => plan.id === id);
+    const summary = summarise(loadRecord(stored, id), existing?.name);
+    const plans = existing ? library.plans.map((plan) => (plan.id === id ? summary : plan)) : [summary, ...library.plans];
+    plans.sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
+    this.librarySnapshot = { ...library, plans };
+    this.emit();
+  }
+
   private async onMessage(message: { id: string; revision: number; listChanged?: boolean }) {
-    if (this.librarySnapshot) await this.refreshLibrary();
+    if (message.listChanged) await this.refreshLibrary();
+    else await this.refreshOne(message.id);
     const loaded = this.current;
     if (!loaded || message.id !== loaded.record.id || this.conflict) return;
     const stored = await this.deps.storage.read(loaded.record.id);

@@ -117,6 +117,9 @@ test("the published JSON Schema is served", async ({ request }) => {
   const schema = await response.json();
   expect(schema.properties.kind.const).toBe("entra-sync-account-plan");
   expect(schema.properties.schemaVersion.const).toBe(2);
+  const library = await (await request.get("/plan-library.schema.json")).json();
+  expect(library.properties.kind.const).toBe("entra-sync-account-plan-library");
+  expect(library.properties.plans.items.properties.plan.$ref).toBe("/plan.schema.json");
 });
 
 test("the error summary appears on an account step and its links move focus to the field", async ({ page }) => {
