@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useState, type ReactNode } from "react";
 import { ConflictDialog } from "@/components/library/conflict-dialog";
 import { SaveStatus } from "@/components/library/save-status";
 import { UndoNotice } from "@/components/library/undo-notice";
@@ -13,6 +13,14 @@ export function WizardFrame({ children }: { children: ReactNode }) {
   // Escape closes the conflict question without choosing; it comes back with the next conflict or on request.
   const [conflictClosedAt, setConflictClosedAt] = useState<number | null>(null);
   const conflictOpen = snapshot?.conflict !== undefined && conflictClosedAt !== snapshot.epoch;
+  // Changes not stored (a conflict not yet answered, a failed write) live only in this tab: the browser asks before it is closed.
+  const unsaved = snapshot?.saveState.kind === "conflict" || snapshot?.saveState.kind === "error";
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_minmax(0,1fr)]">
       <div className="no-print">

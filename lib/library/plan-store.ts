@@ -400,10 +400,20 @@ export class PlanStore {
 
   // ---- the library -------------------------------------------------------
 
+  /**
+   * Leaving a plan whose unsaved changes met another tab's (opening, starting
+   * or deleting a plan) must not drop them without a choice: they are saved as
+   * a copy, the same as the conflict question's "Save mine as a copy".
+   */
+  private async settleBeforeLeaving() {
+    await this.flush();
+    if (this.conflict && this.current?.record.plan) await this.resolveConflict("copy");
+  }
+
   /** Adds a plan to the library and makes it this tab's plan; never replaces another plan. */
   async createPlan(plan: Plan, { stepValues = {}, name }: { stepValues?: Record<string, unknown>; name?: string } = {}): Promise<string> {
     await this.ready();
-    await this.flush();
+    await this.settleBeforeLeaving();
     const loaded = this.freshRecord(plan, { started: true, stepValues });
     const written = await this.deps.storage.write(loaded.record, 0);
     if (!written.ok) throw new Error("A plan with this id already exists.");
@@ -419,7 +429,7 @@ export class PlanStore {
   /** Makes a stored plan this tab's plan. */
   async openPlan(id: string): Promise<LoadedRecord | undefined> {
     await this.ready();
-    await this.flush();
+    await this.settleBeforeLeaving();
     const stored = await this.deps.storage.read(id);
     if (stored === undefined) return undefined;
     const loaded = loadRecord(stored, id);
@@ -451,7 +461,7 @@ export class PlanStore {
 
   /** Moves a plan to the trash; the undo notice offers it back. */
   async deletePlan(id: string, label: string): Promise<void> {
-    await this.flush();
+    await this.settleBeforeLeaving();
     await this.deps.storage.moveToTrash(id, this.now());
     if (this.current?.record.id === id) {
       this.deps.session.set(null);

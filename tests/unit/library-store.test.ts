@@ -98,4 +98,25 @@ describe("the plan store", () => {
     expect(reloaded.getDraft()!.draft.plan.environment?.organisation.name).toBe("mine");
     expect(JSON.stringify(await storage.read(id))).toContain("theirs");
   });
+
+  it("opening another plan while a conflict is unanswered saves this tab's changes as a copy instead of dropping them", async () => {
+    const storage = freshStorage();
+    const first = await openTab(storage);
+    const id = await first.createPlan(plan("cloudSync"));
+    const other = await first.createPlan(plan("connect"));
+    const second = await openTab(storage);
+    await second.openPlan(id);
+    const base = second.getDraft()!.draft.plan;
+    const named = (name: string) => ({ ...base, environment: { ...environment(), organisation: { name, preparer: "Avery Howard", contact: "" } } });
+    await first.openPlan(id);
+    first.savePlan(named("first tab's name"));
+    await first.flush();
+    second.savePlan(named("unanswered in the second tab"));
+    await second.flush();
+    expect(second.getDraft()!.conflict).toBeDefined();
+    await second.openPlan(other);
+    const names = second.getLibrary()!.plans.map((summary) => summary.organisation);
+    expect(names).toContain("unanswered in the second tab");
+    expect(names).toContain("first tab's name");
+  });
 });
