@@ -23,6 +23,8 @@ export interface AccountRow {
   notes: string;
   sources: string;
   factsAsOf: string;
+  /** The account entry's key: an import matches rows by it, whatever order the customer sorted them into. */
+  key: string;
 }
 
 export const ACCOUNT_COLUMNS: readonly { key: keyof AccountRow; header: string; width: number }[] = [
@@ -42,7 +44,11 @@ export const ACCOUNT_COLUMNS: readonly { key: keyof AccountRow; header: string; 
   { key: "notes", header: "Notes", width: 40 },
   { key: "sources", header: "Sources", width: 80 },
   { key: "factsAsOf", header: "Facts as of", width: 12 },
+  { key: "key", header: "Key", width: 30 },
 ];
+
+/** The header of the key column; the workbook hides it, and an import refuses a file whose keys were edited. */
+export const KEY_HEADER = "Key";
 
 /** The worst status among an account's checks, "Out of date" when the plan changed under some of them, or empty when it was not checked. */
 export function accountValidation(account: RequiredAccount, report?: ValidationReport): string {
@@ -98,6 +104,7 @@ export function accountRows(plan: Plan, given?: ValidationReport): AccountRow[] 
       notes: entry?.notes ?? "",
       sources: accountSources(account).join("\n"),
       factsAsOf: CATALOG_FACTS_AS_OF,
+      key: account.key,
     };
   });
 }

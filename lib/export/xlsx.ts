@@ -96,6 +96,8 @@ export async function planToWorkbook(plan: Plan, given?: ValidationReport): Prom
 
   const rows = accountRows(plan, report);
   const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));
+  // The key column matches rows on import whatever order the customer sorts them into; hidden so nobody edits it by accident.
+  accounts.getColumn(ACCOUNT_COLUMNS.findIndex((column) => column.key === "key") + 1).hidden = true;
   const statusColumn = ACCOUNT_COLUMNS.findIndex((column) => column.key === "status") + 1;
   const statusList = `"${ACCOUNT_STATUSES.map((status) => ACCOUNT_STATUS_LABELS[status]).join(",")}"`;
   const statusLetter = accounts.getColumn(statusColumn).letter;
