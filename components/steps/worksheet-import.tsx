@@ -157,7 +157,7 @@ function PreviewDialog({ plan, fileName, changes, onClose, onApplied }: { plan: 
  */
 export function WorksheetImport({ plan }: { plan: Plan }) {
   const [state, setState] = useState<State>({ kind: "idle" });
-  const outcome = useRef<HTMLDivElement>(null);
+  const outcome = useRef<HTMLDivElement & HTMLParagraphElement>(null);
   useEffect(() => {
     if (state.kind === "refused" || state.kind === "nothing" || state.kind === "applied") outcome.current?.focus();
   }, [state]);
@@ -205,27 +205,29 @@ export function WorksheetImport({ plan }: { plan: Plan }) {
       <p role="status" aria-live="polite" className="mt-2">
         {state.kind === "reading" ? `Reading ${state.fileName}…` : ""}
       </p>
-      <div ref={outcome} tabIndex={-1} className="focus:outline-none">
-        {state.kind === "refused" ? (
-          <div role="alert" className="mt-2 border-4 border-red-700 p-4">
-            <p className="font-semibold">{state.message}</p>
-            {state.problems.length > 0 ? (
-              <ul className="mt-2 list-disc pl-6">
-                {state.problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            ) : null}
-            <p className="mt-2">Nothing in the plan was changed.</p>
-          </div>
-        ) : null}
-        {state.kind === "nothing" ? <p className="mt-2 font-semibold">{state.fileName} changes nothing in the plan.</p> : null}
-        {state.kind === "applied" ? (
-          <p className="mt-2 rounded border-l-8 border-green-700 bg-green-50 p-3 font-semibold">
-            {state.count === 1 ? "One change" : `${state.count} changes`} from {state.fileName} applied to the plan.
-          </p>
-        ) : null}
-      </div>
+      {state.kind === "refused" ? (
+        <div ref={outcome} tabIndex={-1} role="alert" className="mt-2 border-4 border-red-700 p-4 focus:outline-none focus:ring-4 focus:ring-amber-400">
+          <p className="font-semibold">{state.message}</p>
+          {state.problems.length > 0 ? (
+            <ul className="mt-2 list-disc pl-6">
+              {state.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="mt-2">Nothing in the plan was changed.</p>
+        </div>
+      ) : null}
+      {state.kind === "nothing" ? (
+        <p ref={outcome} tabIndex={-1} className="mt-2 font-semibold focus:outline-none focus:ring-4 focus:ring-amber-400">
+          {state.fileName} changes nothing in the plan.
+        </p>
+      ) : null}
+      {state.kind === "applied" ? (
+        <p ref={outcome} tabIndex={-1} className="mt-2 rounded border-l-8 border-green-700 bg-green-50 p-3 font-semibold focus:outline-none focus:ring-4 focus:ring-amber-400">
+          {state.count === 1 ? "One change" : `${state.count} changes`} from {state.fileName} applied to the plan.
+        </p>
+      ) : null}
       {state.kind === "preview" ? (
         <PreviewDialog
           plan={plan}
