@@ -56,6 +56,7 @@ export function checkInputsOf(plan: Plan): (result: Result) => unknown {
   const entraAuth = plan.environment?.connect.entraAuth ?? null;
   let derived: Map<string, string> | undefined;
   let suffixes: string[] | undefined;
+  let suffixSet: Set<string> | undefined;
   let whole: string | undefined;
   const labels = () => (derived ??= new Map(deriveAccounts(plan).map((account) => [account.key, account.label])));
   const upnSuffixes = () =>
@@ -86,7 +87,7 @@ export function checkInputsOf(plan: Plan): (result: Result) => unknown {
       case "tenant-synced":
         return { kind, tenant };
       case "tenant-upn-suffix":
-        return { kind, tenant, present: subject !== undefined && upnSuffixes().includes(subject) };
+        return { kind, tenant, present: subject !== undefined && (suffixSet ??= new Set(upnSuffixes())).has(subject) };
       case "tenant-domains":
         return { kind, tenant, suffixes: upnSuffixes() };
       case "connect-sync-accounts":
