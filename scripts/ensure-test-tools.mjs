@@ -2,7 +2,9 @@
 // Chromium (Playwright's own browser download cannot work offline),
 // pdftotext (poppler-utils), which reads the printed plan back, and the
 // servers the rate-limit tests run on loopback: redis-server (two app
-// instances sharing one limit) and nginx (the app behind a real proxy).
+// instances sharing one limit) and nginx (the app behind a real proxy);
+// python3-openpyxl, the independent writer that fills in the exported
+// workbook for the worksheet round trip (run with /usr/bin/python3).
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -12,6 +14,7 @@ const needed = [
   { path: "/usr/bin/pdftotext", pkg: "poppler-utils" },
   { path: "/usr/bin/redis-server", pkg: "redis-server" },
   { path: "/usr/sbin/nginx", pkg: "nginx" },
+  { path: "/usr/lib/python3/dist-packages/openpyxl/__init__.py", pkg: "python3-openpyxl" },
 ].filter((tool) => !existsSync(tool.path));
 
 if (needed.length === 0) process.exit(0);

@@ -8,6 +8,7 @@ import { catalogUrl, citationView } from "@/lib/export/citations";
 import { accountStatements, featureLabel, grantedBy, PLAN_FACTS_HEADING, planFactGroups, type CitedStatement } from "@/lib/export/facts";
 import { planSummary } from "@/lib/export/summary";
 import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
+import { exportableReport } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
 
 const cell = "border border-slate-400 px-2 py-1 text-left align-top";
@@ -201,7 +202,9 @@ function AccountSection({ account, plan, report }: { account: RequiredAccount; p
  * accounts, facts and sources as the worksheet. Pure: it renders from the
  * plan and the latest checks alone.
  */
-export function PlanDocument({ plan, report }: { plan: Plan; report?: ValidationReport }) {
+export function PlanDocument({ plan, report: given }: { plan: Plan; report?: ValidationReport }) {
+  // Out-of-date results are left out with a note, judged from this plan (lib/validation/fingerprint.ts).
+  const report = exportableReport(given, plan);
   const organisation = plan.environment?.organisation.name || "Unnamed organisation";
   const rows = accountRows(plan, report);
   const attention = attentionRows(plan);

@@ -10,6 +10,7 @@ import type { Draft } from "@/lib/draft/store";
 import { downloadFile } from "@/lib/export/download";
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from "@/lib/export/formats";
 import { missingSteps, planSchema, STEP_PATHS } from "@/lib/plan";
+import { WorksheetImport } from "./worksheet-import";
 
 const BUTTONS: Record<ExportFormat, string> = {
   json: "Download the plan file",
@@ -23,8 +24,8 @@ const BUTTONS: Record<ExportFormat, string> = {
 const DESCRIPTIONS: Record<ExportFormat, string> = {
   json: "Everything you entered, to import again later or hand to a colleague. It follows /plan.schema.json.",
   md: "The worksheet: one section per account with its purpose, values, rights, creator, checks and notes.",
-  xlsx: "Summary, Accounts (with a Status drop-down), Rights per forest and the tenant Checks, for the customer to track.",
-  csv: "The Accounts sheet as CSV, UTF-8, for any spreadsheet or ticketing tool.",
+  xlsx: "Summary, Accounts (with a Status drop-down), Rights per forest and the tenant Checks, for the customer to track. Bring it back filled in below.",
+  csv: "The Accounts sheet as CSV, UTF-8, for any spreadsheet or ticketing tool. Bring it back filled in below.",
   ps1: "The install-day script: KDS root key, gMSAs, connector accounts and permissions. Run it with -WhatIf first.",
   zip: "Every file above in one archive.",
 };
@@ -95,6 +96,7 @@ export function ExportStep({ draft }: { draft: Draft }) {
           </ButtonLink>
         </li>
       </ul>
+      <WorksheetImport plan={plan} />
     </>
   );
 }

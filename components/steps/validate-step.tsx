@@ -11,6 +11,7 @@ import { IS_LIVE_MODE } from "@/lib/auth/mode";
 import { draftActions, type Draft } from "@/lib/draft/store";
 import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
+import { STALE_MARK, staleTest } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
 import type { LiveSession } from "@/components/auth/live-auth";
 
@@ -37,12 +38,13 @@ function StatusBadge({ status }: { status: CheckStatus }) {
   );
 }
 
-function ResultItem({ result }: { result: CheckResult }) {
+function ResultItem({ result, stale }: { result: CheckResult; stale: boolean }) {
   return (
-    <li className="border-b border-slate-300 py-3" data-status={result.status}>
+    <li className="border-b border-slate-300 py-3" data-status={result.status} data-stale={stale ? "true" : undefined}>
       <div className="flex flex-wrap items-start gap-3">
         <StatusBadge status={result.status} />
-        <div className="min-w-0 flex-1">
+        <div className={`min-w-0 flex-1 ${stale ? "opacity-90" : ""}`}>
+          {stale ? <p className="mb-1 inline-block rounded border-2 border-amber-600 bg-amber-50 px-2 font-semibold">{STALE_MARK}</p> : null}
           <p className="font-semibold">{result.title}</p>
           <p className="mt-1">{result.detail}</p>
           {result.remediation ? (
@@ -69,7 +71,8 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
     groups.set(key, [...(groups.get(key) ?? []), result]);
   }
   const counts = CHECK_STATUS_ORDER.map((status) => ({ status, count: report.results.filter((result) => result.status === status).length }));
-  const stale = report.checkedAt < draft.plan.updatedAt;
+  // Judged per result from the plan values each check read: editing an owner or a note leaves every result as it is.
+  const staleIds = new Set(report.results.filter(staleTest(draft.plan)).map((result) => result.id));
   return (
     <section aria-labelledby="results-title" className="mt-8">
       <h2 id="results-title" className="text-2xl font-bold">
@@ -78,7 +81,12 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
       <p className="mt-1" data-testid="checked-at">
         Checked {report.tenant ? `against ${report.tenant.displayName} ` : ""}at <time dateTime={report.checkedAt}>{new Date(report.checkedAt).toLocaleString("en-GB")}</time>.
       </p>
-      {stale ? <p className="mt-2 rounded border-l-8 border-amber-500 bg-amber-50 p-3">The plan has changed since these checks: run them again.</p> : null}
+      {staleIds.size > 0 ? (
+        <p className="mt-2 rounded border-l-8 border-amber-500 bg-amber-50 p-3" data-testid="stale-summary">
+          {staleIds.size === report.results.length ? "All" : `${staleIds.size} of ${report.results.length}`} results are out of date: the plan changed since
+          these checks. Run the checks again.
+        </p>
+      ) : null}
       <ul className="mt-3 flex flex-wrap gap-3" aria-label="Summary">
         {counts.map(({ status, count }) => (
           <li key={status} className="flex items-center gap-2">
@@ -93,7 +101,7 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
           </h3>
           <ul>
             {[...results].sort((a, b) => CHECK_STATUS_ORDER.indexOf(a.status) - CHECK_STATUS_ORDER.indexOf(b.status)).map((result) => (
-              <ResultItem key={result.id} result={result} />
+              <ResultItem key={result.id} result={result} stale={staleIds.has(result.id)} />
             ))}
           </ul>
         </section>

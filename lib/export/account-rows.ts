@@ -1,5 +1,6 @@
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_TYPE_LABELS, CATALOG_FACTS_AS_OF, CREATOR_LABELS, TOOL_LABELS, type Citation } from "@/lib/catalog";
 import { deriveAccounts, provisioningLabel, type AccountEntry, type Plan, type RequiredAccount } from "@/lib/plan";
+import { exportableReport, isStaleNote } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
 import { citationView } from "./citations";
 import { accountStatements, grantedBy, rightLabel } from "./facts";
@@ -22,6 +23,8 @@ export interface AccountRow {
   notes: string;
   sources: string;
   factsAsOf: string;
+  /** The account entry's key: an import matches rows by it, whatever order the customer sorted them into. */
+  key: string;
 }
 
 export const ACCOUNT_COLUMNS: readonly { key: keyof AccountRow; header: string; width: number }[] = [
@@ -41,11 +44,17 @@ export const ACCOUNT_COLUMNS: readonly { key: keyof AccountRow; header: string; 
   { key: "notes", header: "Notes", width: 40 },
   { key: "sources", header: "Sources", width: 80 },
   { key: "factsAsOf", header: "Facts as of", width: 12 },
+  { key: "key", header: "Key", width: 30 },
 ];
 
-/** The worst status among an account's checks, or empty when it was not checked. */
+/** The header of the key column; the workbook hides it, and an import refuses a file whose keys were edited. */
+export const KEY_HEADER = "Key";
+
+/** The worst status among an account's checks, "Out of date" when the plan changed under some of them, or empty when it was not checked. */
 export function accountValidation(account: RequiredAccount, report?: ValidationReport): string {
-  const statuses = report?.results.filter((result) => result.accountKey === account.key).map((result) => result.status) ?? [];
+  const results = report?.results.filter((result) => result.accountKey === account.key) ?? [];
+  if (results.some(isStaleNote)) return "Out of date";
+  const statuses = results.map((result) => result.status);
   const worst = CHECK_STATUS_ORDER.find((status) => statuses.includes(status));
   return worst ? CHECK_STATUS_LABELS[worst] : "";
 }
@@ -73,7 +82,8 @@ export function accountSources(account: RequiredAccount): string[] {
   return [...new Set(lines)];
 }
 
-export function accountRows(plan: Plan, report?: ValidationReport): AccountRow[] {
+export function accountRows(plan: Plan, given?: ValidationReport): AccountRow[] {
+  const report = exportableReport(given, plan);
   return deriveAccounts(plan).map((account) => {
     const entry = plan.accounts[account.key];
     const used = entry?.inUse !== false;
@@ -94,6 +104,7 @@ export function accountRows(plan: Plan, report?: ValidationReport): AccountRow[]
       notes: entry?.notes ?? "",
       sources: accountSources(account).join("\n"),
       factsAsOf: CATALOG_FACTS_AS_OF,
+      key: account.key,
     };
   });
 }

@@ -3,6 +3,7 @@ import { installDay } from "@/lib/install-day/build";
 import { installDayWorksheetSection } from "./install-day-readme";
 import { planScriptFiles } from "./powershell";
 import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
+import { exportableReport } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type ValidationReport } from "@/lib/validation/schema";
 import { accountName } from "./account-rows";
 import { attentionRows } from "./attention";
@@ -100,7 +101,9 @@ function accountSection(account: RequiredAccount, plan: Plan, report?: Validatio
 }
 
 /** The worksheet a consultant hands to the customer: the plan's summary, what needs attention, then one section per account. */
-export function planToMarkdown(plan: Plan, report?: ValidationReport): string {
+export function planToMarkdown(plan: Plan, given?: ValidationReport): string {
+  // Out-of-date results are left out with a note, judged from this plan (lib/validation/fingerprint.ts).
+  const report = exportableReport(given, plan);
   const organisation = plan.environment?.organisation.name || "Unnamed organisation";
   const lines = [`# Account plan: ${escapeMarkdown(organisation)}`, ""];
   lines.push(`Facts as of ${CATALOG_FACTS_AS_OF}: each statement names the Microsoft page and section it comes from, and the date of that page.`, "");

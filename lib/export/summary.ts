@@ -9,6 +9,7 @@ import {
   TOOL_LABELS,
 } from "@/lib/catalog";
 import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
+import { exportableReport } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
 
 /** One line of the plan's summary: what the Markdown, the workbook's Summary sheet and the print view's first page show. */
@@ -135,6 +136,6 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
     rows.push(row("Tenant", [tenant.initialDomain, tenant.tenantId].filter(Boolean).join(" / ")));
     rows.push(...(plan.tool === "connect" ? connectRows(plan) : cloudSyncRows(plan)), ...featureRows(plan), ...directoryRows(plan));
   }
-  rows.push(checksRow(report));
+  rows.push(checksRow(exportableReport(report, plan)));
   return rows;
 }

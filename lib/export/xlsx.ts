@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, type Citation, type Disagreement } from "@/lib/catalog";
 import { deriveAccounts, type Forest, type Plan, type RequiredAccount } from "@/lib/plan";
+import { exportableReport } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
 import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
 import { attentionRows } from "./attention";
@@ -77,7 +78,9 @@ function sourceCells(cite: Citation): string[] {
   return [view.text, view.url];
 }
 
-export async function planToWorkbook(plan: Plan, report?: ValidationReport): Promise<Uint8Array> {
+export async function planToWorkbook(plan: Plan, given?: ValidationReport): Promise<Uint8Array> {
+  // Out-of-date results are left out with a note, judged from this plan (lib/validation/fingerprint.ts).
+  const report = exportableReport(given, plan);
   const workbook = new ExcelJS.Workbook();
   const environment = plan.environment;
   const organisation = environment?.organisation.name || "Unnamed organisation";
@@ -93,6 +96,8 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
 
   const rows = accountRows(plan, report);
   const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));
+  // The key column matches rows on import whatever order the customer sorts them into; hidden so nobody edits it by accident.
+  accounts.getColumn(ACCOUNT_COLUMNS.findIndex((column) => column.key === "key") + 1).hidden = true;
   const statusColumn = ACCOUNT_COLUMNS.findIndex((column) => column.key === "status") + 1;
   const statusList = `"${ACCOUNT_STATUSES.map((status) => ACCOUNT_STATUS_LABELS[status]).join(",")}"`;
   const statusLetter = accounts.getColumn(statusColumn).letter;

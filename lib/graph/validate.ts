@@ -1,4 +1,5 @@
 import "server-only";
+import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { runBatches, type GraphOutcome } from "./batch";
 import { interpret } from "./checks";
@@ -67,7 +68,8 @@ export async function validatePlan(plan: PlanReady, options: ValidateOptions): P
   if (allUnauthenticated(run.outcomes)) throw new GraphUnauthenticatedError();
   const snapshot = decodeSnapshot(requests, run.outcomes);
   return {
-    report: { checkedAt: new Date().toISOString(), tenant: tenantOf(snapshot), results: interpret(plan, snapshot) },
+    // Each result records the plan values it read, so a later edit marks it out of date (never a note or an owner).
+    report: withFingerprints({ checkedAt: new Date().toISOString(), tenant: tenantOf(snapshot), results: interpret(plan, snapshot) }, plan),
     roundTrips: run.roundTrips,
   };
 }

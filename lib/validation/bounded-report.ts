@@ -1,3 +1,5 @@
+import type { Plan } from "@/lib/plan";
+import { fingerprinterOf } from "./fingerprint";
 import type { CheckResult, ValidationReport } from "./schema";
 
 /**
@@ -76,10 +78,13 @@ function mergeAlike(results: readonly CheckResult[]): CheckResult[] {
  * MAX_REPORT_RESULTS; otherwise alike results are merged, and if that is
  * still too much, passing results give way first, with a note of how many.
  */
-export function boundedReport(report: ValidationReport, budgetBytes: number): ValidationReport {
+export function boundedReport(report: ValidationReport, budgetBytes: number, plan?: Plan): ValidationReport {
+  // Merged results and the note are new: they get the fingerprint of what they read (the whole plan) when the plan is given.
+  const fingerprint = plan ? fingerprinterOf(plan) : undefined;
+  const stamped = (result: CheckResult): CheckResult => (fingerprint && result.fingerprint === undefined ? { ...result, fingerprint: fingerprint(result) } : result);
   const fits = (candidate: ValidationReport) => candidate.results.length <= MAX_REPORT_RESULTS && bytesOf(candidate) <= budgetBytes;
   if (fits(report)) return report;
-  const compact = { ...report, results: mergeAlike(report.results) };
+  const compact = { ...report, results: mergeAlike(report.results).map(stamped) };
   if (fits(compact)) return compact;
   // Still too much: keep the results that need action, worst first, and count the rest.
   const order = ["fail", "warn", "unknown", "pass"] as const;
@@ -100,5 +105,5 @@ export function boundedReport(report: ValidationReport, budgetBytes: number): Va
     title: `${left} more results are not listed`,
     detail: "The plan produced more results than one answer carries; the ones listed need action first. Split the plan (fewer forests or UPN suffixes) to see the rest.",
   };
-  return { ...report, results: [...kept, note] };
+  return { ...report, results: [...kept, stamped(note)] };
 }

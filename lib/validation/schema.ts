@@ -13,6 +13,8 @@ export const checkResultSchema = z.object({
   detail: z.string().check(z.maxLength(2000)),
   remediation: z.optional(z.string().check(z.maxLength(2000))),
   docUrl: z.optional(z.url()),
+  /** Hash of the plan values the check read (lib/validation/fingerprint.ts): a result whose inputs changed since is out of date. */
+  fingerprint: z.optional(z.string().check(z.regex(/^[0-9a-f]{16}$/))),
 });
 
 /** The answer of POST /api/validate, also carried into the exports. */

@@ -57,9 +57,22 @@ test("the Validate step fails a guest admin, and a re-run after the fix passes",
   await page.getByLabel("User principal name").fill(DEMO_PEOPLE.goodAdmin);
   await continueStep(page);
   await page.goto("/plan/validate");
-  await expect(page.getByText("The plan has changed since these checks")).toBeVisible();
+  // Only the checks that read the admin's UPN are out of date; the tenant's are not.
+  await expect(page.getByTestId("stale-summary")).toContainText("results are out of date");
+  const staleAdmin = resultsFor(page, "Hybrid Identity Administrator").locator('[data-stale="true"]');
+  await expect(staleAdmin.first()).toContainText("Out of date — the plan changed since this check; run the checks again");
+  await expect(staleAdmin.filter({ hasText: "a guest account" })).toHaveCount(1);
+  await expect(resultsFor(page, "Tenant").locator('[data-stale="true"]')).toHaveCount(0);
+  await expectAccessible(page);
+  // The worksheet leaves the out-of-date results out and says so where they were.
+  await page.goto("/plan/export");
+  await expectStep(page, "Export the plan");
+  const markdown = await downloadText(page, page.getByRole("button", { name: "Download the worksheet" }));
+  expect(markdown.text).toContain("Out of date — the plan changed since this check; run the checks again");
+  expect(markdown.text).not.toMatch(/\| Fail \| Hybrid Identity Administrator: a guest account/);
+  await page.goto("/plan/validate");
   await page.getByRole("button", { name: "Run the checks again" }).click();
-  await expect(page.getByText("The plan has changed since these checks")).toBeHidden();
+  await expect(page.getByTestId("stale-summary")).toBeHidden();
   await expect(resultsFor(page, "Hybrid Identity Administrator").locator('[data-status="fail"]')).toHaveCount(0);
   await expect(resultsFor(page, "Hybrid Identity Administrator").locator('[data-status="pass"]')).toHaveCount(5);
 });

@@ -17,17 +17,19 @@ import { escapeMarkdown } from "@/lib/export/markdown";
 import { planToWorkbook } from "@/lib/export/xlsx";
 import { planToZip } from "@/lib/export/zip";
 import { accountKey, deriveAccounts, planAttention, readPlan, type Environment, type Plan } from "@/lib/plan";
+import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, examplePlan, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
 
-const REPORT: ValidationReport = {
+// Fingerprinted against the example these tests export, as the server answers it: every result is current.
+const REPORT: ValidationReport = withFingerprints({
   checkedAt: "2026-11-24T10:00:00.000Z",
   tenant: { id: "t", displayName: "Contoso (demo tenant)" },
   results: [
     { id: "admin-member:cloudSyncHybridIdentityAdmin", account: "cloudSyncHybridIdentityAdmin", accountKey: "cloudSyncHybridIdentityAdmin", status: "fail", title: "a guest account", detail: "Guest." },
     { id: "tenant-synced", account: null, status: "warn", title: "The tenant is already synchronized", detail: "Already synced." },
   ],
-};
+}, loadExample("cloud-sync-contoso.json"));
 
 /** A sheet's row by column header (SheetJS fills missing cells with ""). */
 type Row = Record<"Field" | "Value" | "Account" | "Required" | "Name / UPN" | "Domain" | "Owner" | "Notes" | "Validation" | "Feature" | "Right" | "Granted by" | "Source" | "Link" | "Statement", string>;

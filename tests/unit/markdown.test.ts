@@ -5,6 +5,7 @@ import { accountStatements } from "@/lib/export/facts";
 import { exportFileName } from "@/lib/export/filename";
 import { escapeMarkdown, planToMarkdown } from "@/lib/export/markdown";
 import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
+import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, forest, issuesOf, loadExample, plan } from "../fixtures/plans";
 
@@ -88,7 +89,7 @@ describe("Markdown worksheet", () => {
         { id: "b", account: null, status: "warn", title: "From elsewhere", detail: "d", docUrl: "https://phish.example/login" },
       ],
     };
-    const withChecks = planToMarkdown(example, report);
+    const withChecks = planToMarkdown(example, withFingerprints(report, example));
     expect(links(withChecks).map((link) => link.target)).toContain(SOURCES.connectAccounts.url);
     expect(withChecks).not.toContain("phish.example");
   });
@@ -163,15 +164,21 @@ describe("Markdown worksheet", () => {
   it("makes links only of the catalog's Microsoft Learn pages, whatever docUrl a report brings", () => {
     const plan = loadExample("cloud-sync-contoso.json");
     const result = (id: string, docUrl: string) => ({ id, account: null, status: "warn" as const, title: id, detail: "d", docUrl });
-    const markdown = planToMarkdown(plan, {
-      checkedAt: "2026-11-24T10:00:00.000Z",
-      tenant: null,
-      results: [
-        result("script", "javascript:alert(document.cookie)"),
-        result("lookalike", "https://learn.microsoft.com.evil.example/x"),
-        result("catalog", SOURCES.connectPrerequisites.url),
-      ],
-    });
+    const markdown = planToMarkdown(
+      plan,
+      withFingerprints(
+        {
+          checkedAt: "2026-11-24T10:00:00.000Z",
+          tenant: null,
+          results: [
+            result("script", "javascript:alert(document.cookie)"),
+            result("lookalike", "https://learn.microsoft.com.evil.example/x"),
+            result("catalog", SOURCES.connectPrerequisites.url),
+          ],
+        },
+        plan,
+      ),
+    );
     const rows = (id: string) => markdown.split("\n").filter((line) => line.includes(`| ${id} |`));
     expect(rows("script").join()).not.toMatch(/\]\(|javascript/);
     expect(rows("lookalike").join()).not.toMatch(/\]\(|evil/);

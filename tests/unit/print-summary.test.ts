@@ -9,6 +9,7 @@ import { planToMarkdown } from "@/lib/export/markdown";
 import { planSummary, type SummaryRow } from "@/lib/export/summary";
 import { planToWorkbook } from "@/lib/export/xlsx";
 import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
+import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
 
@@ -91,7 +92,7 @@ describe("one summary in every export", () => {
     ["a federation plan with every install-day fact", detailedPlan],
   ])("the print view, the Markdown and the workbook's Summary carry the same rows for %s", async (_name, make) => {
     const candidate = make();
-    for (const report of [undefined, REPORT]) {
+    for (const report of [undefined, withFingerprints(REPORT, candidate), REPORT]) {
       const expected = planSummary(candidate, report);
       expect(printedSummary(printed(candidate, report))).toEqual(expected);
       expect(markdownSummary(planToMarkdown(candidate, report))).toEqual(expected);

@@ -42,7 +42,7 @@ export const POST = withErrorBoundary(async (request: Request): Promise<Response
   const baseUrl = config.mode === "demo" ? (await demoGraph(config.demoFaults, config.demoRequestLog)).baseUrl : config.graphBaseUrl;
   try {
     const { report } = await validatePlan(parsed.plan, { baseUrl, accessToken: token, timeoutMs: config.graphTimeoutMs });
-    return Response.json(boundedReport(report, answerBudget(body.bytes)), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(boundedReport(report, answerBudget(body.bytes), parsed.plan), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof GraphUnauthenticatedError) {
       return jsonError(401, { error: "unauthenticated", message: "Microsoft Graph refused the sign-in. Sign in again." });
