@@ -1,6 +1,7 @@
 import { toPlanIssues, type PlanIssue } from "./issues";
 import { migratePlan } from "./migrations";
-import { PLAN_KIND, PLAN_SCHEMA_VERSION, planSchema, type Plan } from "./schema";
+import { planSchema } from "./plan-schema";
+import { PLAN_KIND, PLAN_SCHEMA_VERSION, type Plan } from "./schema";
 
 /** What an older plan's migration changed, to tell the user when it opens. */
 export interface PlanUpgrade {
