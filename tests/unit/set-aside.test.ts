@@ -152,3 +152,14 @@ describe("discarding set-aside entries and the review's lists", () => {
     expect(unsaved[0]!.title).toBeTruthy();
   });
 });
+
+describe("reading a stored plan that breaks the rules", () => {
+  it("keeps it when it fits the shape, and still refuses what does not", async () => {
+    const { readPlan, readPlanShape } = await import("@/lib/plan");
+    const switched = { ...loadExample("connect-fabrikam-three-forests.json"), tool: "cloudSync" };
+    expect(readPlan(switched).ok).toBe(false);
+    const kept = readPlanShape(switched);
+    expect(kept.ok && kept.plan.accounts).toEqual(switched.accounts);
+    expect(readPlanShape({ ...switched, accounts: { notAnAccount: {} } }).ok).toBe(false);
+  });
+});
