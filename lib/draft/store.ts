@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { emptyPlan, readPlan, type Plan, type PlanUpgrade } from "@/lib/plan";
+import { emptyPlan, readPlanShape, type Plan, type PlanUpgrade } from "@/lib/plan";
 import { migrateStepValues } from "@/lib/plan/migrations";
 import { validationReportSchema, type ValidationReport } from "@/lib/validation/schema";
 
@@ -22,6 +22,8 @@ export interface Draft {
   started: boolean;
   /** The last checks against Microsoft Graph, carried into the exports. */
   validation?: ValidationReport;
+  /** Temporary (helper A's library replaces this): plans before checkpointed changes, newest last. */
+  undo?: { label: string; plan: Plan }[];
 }
 
 export interface DraftSnapshot {
@@ -43,14 +45,20 @@ function parseDraft(raw: string | null): DraftSnapshot {
   if (raw === null) return { draft: freshDraft(), recoveredFromUnreadable: false };
   try {
     const stored = JSON.parse(raw) as Partial<Draft>;
-    const result = readPlan(stored.plan);
+    const result = readPlanShape(stored.plan);
     if (result.ok) {
       const storedValues = typeof stored.stepValues === "object" && stored.stepValues !== null ? stored.stepValues : {};
       // Values typed into a step of an older version's form move to the new shape with the plan.
       const stepValues = result.upgrade ? migrateStepValues(storedValues, stored.plan, Object.keys(result.plan.accounts)) : storedValues;
       const validation = validationReportSchema.safeParse(stored.validation);
       return {
-        draft: { plan: result.plan, stepValues, started: stored.started !== false, ...(validation.success ? { validation: validation.data } : {}) },
+        draft: {
+          plan: result.plan,
+          stepValues,
+          started: stored.started !== false,
+          ...(validation.success ? { validation: validation.data } : {}),
+          ...(Array.isArray(stored.undo) ? { undo: stored.undo } : {}),
+        },
         recoveredFromUnreadable: false,
         ...(result.upgrade ? { upgrade: result.upgrade } : {}),
       };
@@ -91,11 +99,19 @@ function write(draft: Draft) {
 
 export const draftActions = {
   /** Replaces the plan (already valid) and forgets the raw values of the given steps. */
-  savePlan(plan: Plan, clearSteps: readonly string[] = []) {
+  savePlan(plan: Plan, clearSteps: readonly string[] = [], options: { checkpoint?: string } = {}) {
     const { draft } = readSnapshot();
     const stepValues = { ...draft.stepValues };
     for (const step of clearSteps) delete stepValues[step];
-    write({ ...draft, plan: { ...plan, updatedAt: new Date().toISOString() }, stepValues, started: true });
+    const undo = options.checkpoint ? [...(draft.undo ?? []), { label: options.checkpoint, plan: draft.plan }].slice(-20) : draft.undo;
+    write({ ...draft, plan: { ...plan, updatedAt: new Date().toISOString() }, stepValues, started: true, ...(undo ? { undo } : {}) });
+  },
+  /** Temporary (helper A's library replaces this): restores the plan as it was before the last checkpointed change. */
+  undo() {
+    const { draft } = readSnapshot();
+    const last = draft.undo?.at(-1);
+    if (!last) return;
+    write({ ...draft, plan: last.plan, stepValues: {}, undo: draft.undo!.slice(0, -1) });
   },
   saveValidation(validation: ValidationReport) {
     const { draft } = readSnapshot();
