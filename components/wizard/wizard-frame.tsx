@@ -10,7 +10,7 @@ export function WizardFrame({ children }: { children: ReactNode }) {
   const snapshot = useDraft();
   return (
     <div className="grid gap-8 md:grid-cols-[16rem_minmax(0,1fr)]">
-      <div className="no-print">{snapshot ? <StepNav plan={snapshot.draft.plan} validatedAt={snapshot.draft.validation?.checkedAt} /> : null}</div>
+      <div className="no-print">{snapshot ? <StepNav plan={snapshot.draft.plan} validatedAt={snapshot.draft.validation?.checkedAt} stepValues={snapshot.draft.stepValues} /> : null}</div>
       <div>
         <TemporaryUndoNotice />
         {children}
