@@ -8,6 +8,7 @@ import { neutraliseCell } from "./cell-safety";
 import { citationView } from "./citations";
 import { accountStatements, featureLabel, grantedBy, planFactGroups } from "./facts";
 import { planSummary } from "./summary";
+import { unsavedNotices, type ExportOptions } from "./unsaved";
 
 /**
  * The consultant's workbook: Summary (with what needs attention), Accounts
@@ -77,7 +78,7 @@ function sourceCells(cite: Citation): string[] {
   return [view.text, view.url];
 }
 
-export async function planToWorkbook(plan: Plan, report?: ValidationReport): Promise<Uint8Array> {
+export async function planToWorkbook(plan: Plan, report?: ValidationReport, options?: ExportOptions): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const environment = plan.environment;
   const organisation = environment?.organisation.name || "Unnamed organisation";
@@ -89,7 +90,7 @@ export async function planToWorkbook(plan: Plan, report?: ValidationReport): Pro
 
   const summary = planSummary(plan, report).map((row) => [row.label, row.value]);
   const attention = attentionRows(plan).map((item) => ["Needs attention", `${item.message} (${item.where})`]);
-  tableSheet(workbook, "Summary", [{ header: "Field", width: 34 }, { header: "Value", width: 90 }], [...summary, ...attention]);
+  tableSheet(workbook, "Summary", [{ header: "Field", width: 34 }, { header: "Value", width: 90 }], [...unsavedNotices(options).map((notice) => ["Unsaved edit", notice]), ...summary, ...attention]);
 
   const rows = accountRows(plan, report);
   const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));
