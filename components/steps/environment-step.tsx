@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-fields";
 import { ErrorSummary, summaryItems } from "@/components/ui/error-summary";
+import { fieldId } from "@/components/ui/field-id";
 import { TextField } from "@/components/ui/text-field";
 import { ChangeImpactDialog } from "@/components/wizard/change-impact-dialog";
 import { StepActions } from "@/components/wizard/step-actions";
@@ -96,7 +97,11 @@ export function EnvironmentStep({ draft, tool }: { draft: Draft; tool: Tool }) {
         confirmLabel: `Remove ${noun} ${index + 1}`,
         checkpoint: `Removed ${noun} ${item || index + 1}`,
       },
-      remove,
+      () => {
+        remove();
+        // The button pressed is gone with its forest or server: focus goes to the list's heading.
+        requestAnimationFrame(() => document.getElementById(fieldId(list))?.focus());
+      },
     );
   };
 

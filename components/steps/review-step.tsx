@@ -193,10 +193,14 @@ function UnsavedEdits({ draft }: { draft: Draft }) {
 
 function DiscardDialog({ open, entries, onConfirm, onCancel }: { open: boolean; entries: readonly SetAsideEntry[]; onConfirm: () => void; onCancel: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      keep.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -220,7 +224,7 @@ function DiscardDialog({ open, entries, onConfirm, onCancel }: { open: boolean; 
         <Button variant="warning" onClick={onConfirm}>
           Discard them
         </Button>
-        <Button variant="secondary" onClick={onCancel} autoFocus>
+        <Button ref={keep} variant="secondary" onClick={onCancel}>
           Keep them
         </Button>
       </div>

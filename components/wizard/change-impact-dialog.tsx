@@ -20,10 +20,15 @@ export interface PendingChange {
  */
 export function ChangeImpactDialog({ change, onConfirm, onCancel }: { change: PendingChange | null; onConfirm: () => void; onCancel: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (change && !dialog.open) dialog.showModal();
+    if (change && !dialog.open) {
+      dialog.showModal();
+      // The safe choice has focus: Enter or Escape straight away changes nothing.
+      cancel.current?.focus();
+    }
     if (!change && dialog.open) dialog.close();
   }, [change]);
   const impact = change?.impact;
@@ -44,7 +49,7 @@ export function ChangeImpactDialog({ change, onConfirm, onCancel }: { change: Pe
             {change.title}
           </h2>
           <p id="impact-text" className="mt-2">
-            Nothing you entered is deleted: you can undo this change afterwards, and entries that stop applying are kept in the plan.
+            You can undo this change afterwards. Account entries that stop applying are kept in the plan, set aside.
           </p>
           {impact.setAside.length > 0 ? (
             <section aria-labelledby="impact-set-aside" className="mt-4">
@@ -80,6 +85,19 @@ export function ChangeImpactDialog({ change, onConfirm, onCancel }: { change: Pe
               </ul>
             </section>
           ) : null}
+          {impact.cleared.length > 0 ? (
+            <section aria-labelledby="impact-cleared" className="mt-4">
+              <h3 id="impact-cleared" className="font-bold">
+                {impact.cleared.length === 1 ? "1 answer no longer applies" : `${impact.cleared.length} answers no longer apply`}
+              </h3>
+              <p className="text-slate-700">The plan stops holding them; Undo brings them back.</p>
+              <ul className="mt-1 list-disc space-y-1 pl-6">
+                {impact.cleared.map((answer) => (
+                  <li key={answer}>{answer}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {impact.comeBack.length > 0 ? (
             <p className="mt-4">
               {impact.comeBack.length === 1 ? "1 entry set aside earlier applies again" : `${impact.comeBack.length} entries set aside earlier apply again`}, with the values entered before.
@@ -89,7 +107,7 @@ export function ChangeImpactDialog({ change, onConfirm, onCancel }: { change: Pe
             <Button variant="warning" onClick={onConfirm}>
               {change.confirmLabel}
             </Button>
-            <Button variant="secondary" onClick={onCancel} autoFocus>
+            <Button ref={cancel} variant="secondary" onClick={onCancel}>
               Cancel
             </Button>
           </div>

@@ -230,6 +230,42 @@ export interface ChangeImpact {
   comeBack: { key: string; label: string }[];
   /** Rules the changed plan breaks that it did not break before, by step. */
   attention: StepAttention[];
+  /** Environment answers that no longer apply and leave the plan (Undo brings them back), like "SQL Server host: SQL01". */
+  cleared: string[];
+}
+
+const CLEARABLE_TEXT: readonly [keyof Environment["connect"], string][] = [
+  ["sqlServer", "SQL Server host"],
+  ["sqlInstance", "SQL Server instance"],
+  ["sqlAdministrator", "SQL Server administrator"],
+  ["sourceAnchorAttribute", "Source anchor attribute"],
+];
+
+/** The environment answers `after` no longer holds that `before` did: what a change of install type or sign-in method clears. */
+export function clearedAnswers(before: Plan, after: Plan): string[] {
+  const was = before.environment;
+  const now = after.environment;
+  if (!was || !now) return [];
+  // Only answers a choice made unnecessary count: emptying a field by hand is an ordinary edit.
+  const choices = (plan: Plan, environment: Environment) =>
+    JSON.stringify([plan.tool, environment.connect.installType, environment.connect.database, environment.connect.sourceAnchor, environment.signIn.method, environment.features, environment.forests.length]);
+  if (choices(before, was) === choices(after, now)) return [];
+  const cleared: string[] = [];
+  for (const [field, label] of CLEARABLE_TEXT) {
+    const value = was.connect[field];
+    if (typeof value === "string" && value !== "" && now.connect[field] === "") cleared.push(`${label}: ${value}`);
+  }
+  const lists: [readonly string[], readonly string[], string][] = [
+    [was.federation.adfsServers, now.federation.adfsServers, "AD FS servers"],
+    [was.federation.wapServers, now.federation.wapServers, "Web Application Proxy servers"],
+    [was.passThroughAgents, now.passThroughAgents, "Pass-through authentication agents"],
+  ];
+  for (const [old, current, label] of lists) if (old.length > 0 && current.length === 0) cleared.push(`${label}: ${old.join(", ")}`);
+  const forestName = (id: string) => was.forests.find((forest) => forest.id === id)?.rootDomain ?? id;
+  if (was.connect.deviceWritebackForestId && !now.connect.deviceWritebackForestId) cleared.push(`Device writeback forest: ${forestName(was.connect.deviceWritebackForestId)}`);
+  if (was.connect.exchangeForestId && !now.connect.exchangeForestId) cleared.push(`Exchange forest: ${forestName(was.connect.exchangeForestId)}`);
+  if (was.connect.authenticatingProxy && !now.connect.authenticatingProxy) cleared.push("Authenticating proxy: yes");
+  return cleared;
 }
 
 export function changeImpact(before: Plan, after: Plan): ChangeImpact {
@@ -246,12 +282,13 @@ export function changeImpact(before: Plan, after: Plan): ChangeImpact {
       after,
       planRuleIssues(after).filter((issue) => !old.has(issueKey(issue))),
     ),
+    cleared: clearedAnswers(before, after),
   };
 }
 
-/** True when a change needs the user's word first: it sets entries aside or breaks a rule elsewhere. */
+/** True when a change needs the user's word first: it sets entries aside, breaks a rule elsewhere or clears answers. */
 export function needsConfirmation(impact: ChangeImpact): boolean {
-  return impact.setAside.length > 0 || impact.attention.length > 0;
+  return impact.setAside.length > 0 || impact.attention.length > 0 || impact.cleared.length > 0;
 }
 
 /** The plan without its set-aside entries: the explicit "discard" the user asks for (saved with a checkpoint). */

@@ -117,6 +117,24 @@ describe("unticking a feature, changing sign-in or the install type", () => {
     expectEveryEntryAccountedFor(express);
   });
 
+  it("names the answers a change clears, with their values", () => {
+    const sql = connect.environment!.connect.sqlServer;
+    expect(sql).not.toBe("");
+    const cleared = withEnvironment(connect, (environment) => ({
+      ...environment,
+      connect: { ...environment.connect, database: "localDb", sqlServer: "", deviceWritebackForestId: "" },
+      features: environment.features.filter((id) => id !== "deviceWriteback"),
+    }));
+    const impact = changeImpact(connect, cleared);
+    // Emptied by hand, with no choice changed, it is an ordinary edit.
+    const byHand = withEnvironment(connect, (environment) => ({ ...environment, connect: { ...environment.connect, sqlServer: "" } }));
+    expect(changeImpact(connect, byHand).cleared).toEqual([]);
+    expect(impact.cleared.some((answer) => answer.includes(sql))).toBe(true);
+    expect(impact.cleared.some((answer) => answer.includes("fabrikam.com"))).toBe(true);
+    expect(needsConfirmation(impact)).toBe(true);
+    expect(changeImpact(cleared, connect).cleared).toEqual([]);
+  });
+
   it("a changed sign-in method sets aside the pass-through agent registrar", () => {
     const pta = completePlan(fixturePlan("connect", { signIn: { method: "passThroughAuth", seamlessSso: false } }));
     expect(Object.keys(pta.accounts)).toContain("ptaAgentRegistrar");

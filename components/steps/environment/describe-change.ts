@@ -1,12 +1,14 @@
 import { FEATURES_BY_ID, SIGN_IN_METHOD_LABELS, TOOL_LABELS } from "@/lib/catalog";
 import type { Plan } from "@/lib/plan";
 import type { ChangeWords } from "@/components/wizard/use-step-form";
+import { applicableEnvironment } from "./applicable";
 
 /** Names an environment change that needs confirming, by what the user changed, most far-reaching first. */
 export function describeEnvironmentChange(before: Plan, after: Plan): ChangeWords {
-  const was = before.environment;
-  const now = after.environment;
   const tool = after.tool;
+  // Compared as the step saves them: a stored answer the step would drop anyway (a feature the sign-in method implies) is no change.
+  const was = before.environment && tool ? applicableEnvironment(tool, before.environment) : before.environment;
+  const now = after.environment;
   if (!was || !now || !tool) return { title: "Save this change?", confirmLabel: "Save the change", checkpoint: "Changed the environment" };
   if (tool === "connect" && was.connect.installType !== now.connect.installType) {
     const words = now.connect.installType === "express" ? "express settings" : "the custom installation";
