@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { emptyPlan, readPlanShape, type Plan, type PlanUpgrade } from "@/lib/plan";
+import { emptyPlan, readPlan, type Plan, type PlanUpgrade } from "@/lib/plan";
 import { migrateStepValues } from "@/lib/plan/migrations";
 import { validationReportSchema, type ValidationReport } from "@/lib/validation/schema";
 
@@ -22,8 +22,6 @@ export interface Draft {
   started: boolean;
   /** The last checks against Microsoft Graph, carried into the exports. */
   validation?: ValidationReport;
-  /** Temporary (helper A's library replaces this): plans before checkpointed changes, newest last. */
-  undo?: { label: string; plan: Plan }[];
 }
 
 export interface DraftSnapshot {
@@ -45,20 +43,14 @@ function parseDraft(raw: string | null): DraftSnapshot {
   if (raw === null) return { draft: freshDraft(), recoveredFromUnreadable: false };
   try {
     const stored = JSON.parse(raw) as Partial<Draft>;
-    const result = readPlanShape(stored.plan);
+    const result = readPlan(stored.plan);
     if (result.ok) {
       const storedValues = typeof stored.stepValues === "object" && stored.stepValues !== null ? stored.stepValues : {};
       // Values typed into a step of an older version's form move to the new shape with the plan.
       const stepValues = result.upgrade ? migrateStepValues(storedValues, stored.plan, Object.keys(result.plan.accounts)) : storedValues;
       const validation = validationReportSchema.safeParse(stored.validation);
       return {
-        draft: {
-          plan: result.plan,
-          stepValues,
-          started: stored.started !== false,
-          ...(validation.success ? { validation: validation.data } : {}),
-          ...(Array.isArray(stored.undo) ? { undo: stored.undo } : {}),
-        },
+        draft: { plan: result.plan, stepValues, started: stored.started !== false, ...(validation.success ? { validation: validation.data } : {}) },
         recoveredFromUnreadable: false,
         ...(result.upgrade ? { upgrade: result.upgrade } : {}),
       };
@@ -99,19 +91,11 @@ function write(draft: Draft) {
 
 export const draftActions = {
   /** Replaces the plan (already valid) and forgets the raw values of the given steps. */
-  savePlan(plan: Plan, clearSteps: readonly string[] = [], options: { checkpoint?: string } = {}) {
+  savePlan(plan: Plan, clearSteps: readonly string[] = []) {
     const { draft } = readSnapshot();
     const stepValues = { ...draft.stepValues };
     for (const step of clearSteps) delete stepValues[step];
-    const undo = options.checkpoint ? [...(draft.undo ?? []), { label: options.checkpoint, plan: draft.plan }].slice(-20) : draft.undo;
-    write({ ...draft, plan: { ...plan, updatedAt: new Date().toISOString() }, stepValues, started: true, ...(undo ? { undo } : {}) });
-  },
-  /** Temporary (helper A's library replaces this): restores the plan as it was before the last checkpointed change. */
-  undo() {
-    const { draft } = readSnapshot();
-    const last = draft.undo?.at(-1);
-    if (!last) return;
-    write({ ...draft, plan: last.plan, stepValues: {}, undo: draft.undo!.slice(0, -1) });
+    write({ ...draft, plan: { ...plan, updatedAt: new Date().toISOString() }, stepValues, started: true });
   },
   saveValidation(validation: ValidationReport) {
     const { draft } = readSnapshot();
