@@ -165,6 +165,9 @@ test("unticking seamless SSO and choosing express settings warn first and Undo r
   await press(page, "Save and continue");
   const express = page.getByRole("dialog", { name: "Change the install type to express settings?" });
   await expect(express).toContainText("SQL SA account");
+  // The SQL Server host no longer applies: the dialog names it with its value, and Undo brings it back.
+  await expect(express).toContainText(/answers? no longer appl/);
+  await expect(express).toContainText(/SQL Server host: \S+/);
   await expectAccessible(page);
   await press(page, "Use express settings");
   await expectStep(page, "Check your answers");
