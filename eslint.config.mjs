@@ -7,7 +7,7 @@ export default defineConfig([
   ...nextTypescript,
   {
     // Browser code never reaches the Graph client, the checks or the fake: lib/graph is server-only.
-    files: ["components/**", "lib/demo/**", "lib/auth/**", "lib/draft/**", "lib/forms/**"],
+    files: ["components/**", "lib/demo/**", "lib/auth/**", "lib/draft/**", "lib/library/**", "lib/forms/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,10 +1,26 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
-/** A modal question before the current draft is discarded. Escape or "Keep" cancels. */
-export function ConfirmDiscardDialog({ open, what, onConfirm, onCancel }: { open: boolean; what: string; onConfirm: () => void; onCancel: () => void }) {
+/** A modal question; Escape or the cancel button closes it without doing anything. The safe choice has focus. */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -24,17 +40,17 @@ export function ConfirmDiscardDialog({ open, what, onConfirm, onCancel }: { open
       className="m-auto max-w-lg rounded border-4 border-slate-900 p-6 backdrop:bg-slate-900/60"
     >
       <h2 id="confirm-title" className="text-xl font-bold">
-        Discard the plan you are working on?
+        {title}
       </h2>
-      <p id="confirm-text" className="mt-2">
-        {what} This replaces your current draft, which is kept only in this browser. Download its plan file first if you want to keep it.
-      </p>
+      <div id="confirm-text" className="mt-2">
+        {children}
+      </div>
       <div className="mt-6 flex flex-wrap gap-4">
         <Button variant="warning" onClick={onConfirm}>
-          Discard my draft
+          {confirmLabel}
         </Button>
         <Button variant="secondary" onClick={onCancel} autoFocus>
-          Keep my draft
+          {cancelLabel}
         </Button>
       </div>
     </dialog>

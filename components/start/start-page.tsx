@@ -1,134 +1,240 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { UndoNotice } from "@/components/library/undo-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import { TOOL_LABELS } from "@/lib/catalog";
-import { draftActions, useDraft, type Draft } from "@/lib/draft/store";
+import { planStore, useDraft, useLibrary, type DraftSnapshot } from "@/lib/draft/store";
 import { EXAMPLE_PLANS } from "@/lib/examples";
-import { emptyPlan, missingSteps, readPlan, readPlanFile, STEP_PATHS, type Plan, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
-import { ConfirmDiscardDialog } from "./confirm-dialog";
+import { downloadFile } from "@/lib/export/download";
+import { LIBRARY_KIND, readLibraryFile } from "@/lib/library/exchange";
+import { readPlanText, readStoredPlan, type StoredPlanResult } from "@/lib/library/read-stored";
+import type { LoadedRecord } from "@/lib/library/records";
+import type { PlanSummary } from "@/lib/library/summary";
+import { emptyPlan, missingSteps, STEP_PATHS, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
+import { ConfirmDialog } from "./confirm-dialog";
+import { PlanList, planTitle } from "./plan-list";
+import { RenameDialog } from "./rename-dialog";
 import { UpgradeNotice } from "./upgrade-notice";
 
-type Pending = { what: string; run: () => void } | null;
-
-function resumeHref(draft: Draft): string {
-  return missingSteps(draft.plan)[0]?.href ?? STEP_PATHS.review;
+interface ImportProblem {
+  title: string;
+  issues: { message: string }[];
+  attempt: number;
 }
 
-function ImportErrors({ fileName, issues, attempt }: { fileName: string; issues: readonly PlanIssue[]; attempt: number }) {
+/** Where opening a plan leads: the repair view when it breaks the rules (or cannot be read), else the first unfinished step. */
+function destination(loaded: Pick<LoadedRecord, "ruleIssues" | "rawIssues"> & { plan: DraftSnapshot["draft"]["plan"] | null }): string {
+  if (!loaded.plan || loaded.ruleIssues.length > 0) return "/plan/repair";
+  return missingSteps(loaded.plan)[0]?.href ?? STEP_PATHS.review;
+}
+
+function ImportErrors({ title, issues, attempt }: ImportProblem) {
   return (
     <ErrorSummary
-      title={`${fileName} could not be imported`}
+      title={title}
       focusKey={attempt}
       items={issues.map((issue, index) => ({
         // Import problems point into the file, not at a field of this page: they all lead to the file chooser.
         name: index === 0 ? "plan-file" : `plan-file-${index}`,
-        message: issue.path ? `${issue.path}: ${issue.message}` : issue.message,
+        message: issue.message,
       }))}
     />
   );
 }
 
+function issueText(issues: readonly PlanIssue[]): { message: string }[] {
+  return issues.map((issue) => ({ message: issue.path ? `${issue.path}: ${issue.message}` : issue.message }));
+}
+
+function isLibraryText(text: string): boolean {
+  try {
+    return (JSON.parse(text) as { kind?: unknown } | null)?.kind === LIBRARY_KIND;
+  } catch {
+    return false;
+  }
+}
+
 export function StartPage() {
   const router = useRouter();
   const snapshot = useDraft();
-  const [pending, setPending] = useState<Pending>(null);
-  const [importProblem, setImportProblem] = useState<{ fileName: string; issues: PlanIssue[]; attempt: number } | null>(null);
+  const library = useLibrary();
+  const [importProblem, setImportProblem] = useState<ImportProblem | null>(null);
+  const [importNote, setImportNote] = useState("");
   // A plan opened from an earlier version stays on this page until the user has read what changed.
   const [opened, setOpened] = useState<{ what: string; upgrade: PlanUpgrade } | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [confirmRemoveAll, setConfirmRemoveAll] = useState(false);
   useDocumentTitle("Start", importProblem !== null);
 
-  const draft = snapshot?.draft;
-  const hasDraft = draft?.started === true;
+  // The list may have changed in another tab since this one last read it.
+  useEffect(() => {
+    void planStore().refreshLibrary();
+  }, []);
 
-  const replaceWith = (what: string, plan: Plan, href: string, upgraded?: { what: string; upgrade: PlanUpgrade }) => {
-    const run = () => {
-      draftActions.replace(plan);
-      setPending(null);
-      if (upgraded) setOpened(upgraded);
-      else router.push(href);
-    };
-    if (hasDraft) setPending({ what, run });
-    else run();
+  const current = snapshot?.draft.started && !snapshot.repair ? snapshot : undefined;
+
+  const reportProblem = (title: string, issues: { message: string }[]) =>
+    setImportProblem((previous) => ({ title, issues, attempt: (previous?.attempt ?? 0) + 1 }));
+
+  /** Adds one plan read from a file or an example as a new plan of the library, then opens it. */
+  const addAndOpen = async (what: string, result: Extract<StoredPlanResult, { ok: true }>) => {
+    await planStore().createPlan(result.plan);
+    if (result.upgrade) setOpened({ what, upgrade: result.upgrade });
+    else router.push(destination({ plan: result.plan, ruleIssues: result.ruleIssues }));
   };
 
-  const onFile = async (file: File) => {
-    const result = readPlanFile(await file.text());
-    if (!result.ok) {
-      setImportProblem((previous) => ({ fileName: file.name, issues: result.issues, attempt: (previous?.attempt ?? 0) + 1 }));
-      return;
-    }
+  const onFiles = async (files: File[]) => {
     setImportProblem(null);
+    setImportNote("");
     setOpened(null);
-    replaceWith(`You are importing ${file.name}.`, result.plan, STEP_PATHS.review, result.upgrade ? { what: file.name, upgrade: result.upgrade } : undefined);
+    if (files.length === 1 && !isLibraryText(await files[0]!.text())) {
+      const file = files[0]!;
+      const result = readPlanText(await file.text());
+      if (!result.ok) return reportProblem(`${file.name} could not be imported`, issueText(result.issues));
+      return addAndOpen(file.name, result);
+    }
+    // Several files, or a library file: each plan is added on its own, and each one refused is named.
+    let added = 0;
+    const refused: { message: string }[] = [];
+    for (const file of files) {
+      const text = await file.text();
+      if (isLibraryText(text)) {
+        const result = readLibraryFile(text);
+        if (!result.ok) {
+          refused.push(...issueText(result.issues).map((issue) => ({ message: `${file.name}: ${issue.message}` })));
+          continue;
+        }
+        added += (await planStore().addPlans(result.plans.map(({ plan, name }) => ({ plan, ...(name ? { name } : {}) })))).length;
+        for (const plan of result.refused) refused.push({ message: `${file.name}, ${plan.label}: ${plan.issues.map((issue) => issue.message).join(" ")}` });
+      } else {
+        const result = readPlanText(text);
+        if (!result.ok) refused.push({ message: `${file.name}: ${result.issues.map((issue) => issue.message).join(" ")}` });
+        else added += (await planStore().addPlans([{ plan: result.plan }])).length;
+      }
+    }
+    setImportNote(`Imported ${added} ${added === 1 ? "plan" : "plans"} into your list.`);
+    if (refused.length > 0) reportProblem(`${refused.length} ${refused.length === 1 ? "plan was" : "plans were"} not imported`, refused);
   };
 
   const openExample = async (file: string, title: string) => {
     const response = await fetch(`/examples/${file}`);
-    const result = readPlan(await response.json());
-    if (result.ok) replaceWith(`You are opening the example “${title}”.`, result.plan, STEP_PATHS.review, result.upgrade ? { what: `The example “${title}”`, upgrade: result.upgrade } : undefined);
+    const result = readStoredPlan(await response.json());
+    if (result.ok) await addAndOpen(`The example “${title}”`, result);
+  };
+
+  const open = async (summary: PlanSummary) => {
+    const loaded = await planStore().openPlan(summary.id);
+    if (!loaded) return void planStore().refreshLibrary();
+    router.push(destination({ plan: loaded.record.plan, ruleIssues: loaded.ruleIssues }));
+  };
+
+  const exportAll = async () => {
+    const file = await planStore().exportLibrary();
+    downloadFile(`entra-sync-plans-${file.exportedAt.slice(0, 10)}.json`, `${JSON.stringify(file, null, 2)}\n`, "application/json");
   };
 
   return (
     <div className="max-w-3xl">
       {importProblem ? <ImportErrors {...importProblem} /> : null}
       {opened ? <UpgradeNotice what={opened.what} upgrade={opened.upgrade} takeFocus continueHref={STEP_PATHS.review} /> : null}
+      <UndoNotice focusDeleteOffer />
       <StepHeading>Plan the accounts for your hybrid identity sync</StepHeading>
       <p className="mb-4 text-lg">
         Connecting on-premises Active Directory to Microsoft Entra ID takes several accounts: admins who install and configure, service
         accounts that run the sync, connector accounts with just the right permissions. This planner walks you through each one for
         Microsoft Entra Cloud Sync or Connect Sync, with Microsoft&apos;s rules, and gives you a worksheet to hand over.
       </p>
-      <p className="mb-8 text-slate-700">Your plan stays in this browser. It never holds a password.</p>
+      <p className="mb-8 text-slate-700">
+        Your plans stay in this browser. They never hold a password. They are stored unencrypted in this browser profile: anyone who uses
+        this profile on this computer can read them.
+      </p>
 
-      {hasDraft && draft ? (
+      {current ? (
         <section aria-labelledby="resume-title" className="mb-8 rounded border-l-8 border-blue-800 bg-blue-50 p-4">
           <h2 id="resume-title" className="text-xl font-bold">
             Resume your plan
           </h2>
           <p className="mt-1">
-            {draft.plan.environment?.organisation.name || "Unnamed organisation"}
-            {draft.plan.tool ? ` · ${TOOL_LABELS[draft.plan.tool]}` : ""} · last changed {new Date(draft.plan.updatedAt).toLocaleString("en-GB")}
+            {current.draft.plan.environment?.organisation.name || "Unnamed organisation"}
+            {current.draft.plan.tool ? ` · ${TOOL_LABELS[current.draft.plan.tool]}` : ""}
           </p>
-          <ButtonLink href={resumeHref(draft)} className="mt-3">
+          <ButtonLink href={destination({ plan: current.draft.plan, ruleIssues: current.ruleIssues })} className="mt-3">
             Resume the plan
           </ButtonLink>
         </section>
       ) : null}
-      {hasDraft && snapshot?.upgrade && !opened ? (
-        <UpgradeNotice what="The plan in this browser" upgrade={snapshot.upgrade} takeFocus={false} />
-      ) : null}
+      {current?.upgrade && !opened ? <UpgradeNotice what="The plan in this browser" upgrade={current.upgrade} takeFocus={false} /> : null}
+
+      <section aria-labelledby="plans-title" className="mb-8">
+        <h2 id="plans-title" className="text-xl font-bold">
+          Your plans
+        </h2>
+        {library ? (
+          <PlanList
+            plans={library.plans}
+            openId={snapshot?.id}
+            onOpen={(summary) => void open(summary)}
+            onDuplicate={(summary) => void planStore().duplicatePlan(summary.id)}
+            onRename={(summary) => setRenaming({ id: summary.id, name: summary.name ?? "" })}
+            onDelete={(summary) => void planStore().deletePlan(summary.id, `Deleted the plan “${planTitle(summary)}”`)}
+          />
+        ) : (
+          <p className="my-2 text-slate-600">Reading your plans…</p>
+        )}
+        {library && library.plans.length > 0 ? (
+          <div className="mt-4 flex flex-wrap gap-3">
+            <Button variant="secondary" onClick={() => void exportAll()}>
+              Export all plans
+            </Button>
+            <Button variant="warning" onClick={() => setConfirmRemoveAll(true)}>
+              Remove all plans from this browser
+            </Button>
+          </div>
+        ) : null}
+      </section>
 
       <section aria-labelledby="new-title" className="mb-8">
         <h2 id="new-title" className="text-xl font-bold">
           Start a new plan
         </h2>
-        <p className="my-2">Choose the sync tool, describe the environment, then fill in one step per account.</p>
-        <Button onClick={() => replaceWith("You are starting a new plan.", emptyPlan(), STEP_PATHS.tool)}>Start a new plan</Button>
+        <p className="my-2">Choose the sync tool, describe the environment, then fill in one step per account. Your other plans stay in the list.</p>
+        <Button
+          onClick={async () => {
+            await planStore().createPlan(emptyPlan());
+            router.push(STEP_PATHS.tool);
+          }}
+        >
+          Start a new plan
+        </Button>
       </section>
 
       <section aria-labelledby="import-title" className="mb-8">
         <h2 id="import-title" className="text-xl font-bold">
-          Import a plan file
+          Import plans
         </h2>
         <label htmlFor="field-plan-file" className="my-2 block">
-          A .json plan file exported by this planner
+          A .json plan file exported by this planner, several of them, or a file from “Export all plans”
         </label>
         <input
           id="field-plan-file"
           type="file"
+          multiple
           accept=".json,application/json"
           className="block rounded border-2 border-slate-700 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
           onChange={(event) => {
-            const file = event.target.files?.[0];
+            const files = [...(event.target.files ?? [])];
             event.target.value = "";
-            if (file) void onFile(file);
+            if (files.length > 0) void onFiles(files);
           }}
         />
+        <p role="status" className="mt-2 font-semibold">
+          {importNote}
+        </p>
       </section>
 
       <section aria-labelledby="examples-title" className="mb-8">
@@ -148,7 +254,30 @@ export function StartPage() {
         </ul>
       </section>
 
-      <ConfirmDiscardDialog open={pending !== null} what={pending?.what ?? ""} onConfirm={() => pending?.run()} onCancel={() => setPending(null)} />
+      <RenameDialog
+        current={renaming}
+        onCancel={() => setRenaming(null)}
+        onSave={(name) => {
+          if (renaming) void planStore().renamePlan(renaming.id, name);
+          setRenaming(null);
+        }}
+      />
+      <ConfirmDialog
+        open={confirmRemoveAll}
+        title="Remove all plans from this browser?"
+        confirmLabel="Remove all plans"
+        cancelLabel="Keep my plans"
+        onCancel={() => setConfirmRemoveAll(false)}
+        onConfirm={() => {
+          setConfirmRemoveAll(false);
+          void planStore().removeAll();
+        }}
+      >
+        <p>
+          Every plan in this browser is deleted, with its history and deleted plans, and cannot be brought back. Use “Export all plans” first
+          to keep a copy.
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }

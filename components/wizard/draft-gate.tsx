@@ -2,13 +2,18 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UnreadablePlan } from "@/components/repair/unreadable-plan";
 import { linkClass } from "@/components/ui/button";
 import { useDraft, type Draft } from "@/lib/draft/store";
 import { STEP_PATHS } from "@/lib/plan";
 import { StepHeading } from "./step-heading";
 import { useDocumentTitle } from "./use-document-title";
 
-/** Waits for the draft to load from the browser, then renders the step with it. */
+/**
+ * Waits for the plan to load from the browser, then renders the step with it.
+ * A stored plan that is not readable as a plan opens the repair view instead:
+ * it is never replaced by a fresh one.
+ */
 export function DraftGate({ children }: { children: (draft: Draft) => ReactNode }) {
   const snapshot = useDraft();
   if (!snapshot) {
@@ -18,6 +23,7 @@ export function DraftGate({ children }: { children: (draft: Draft) => ReactNode 
       </p>
     );
   }
+  if (snapshot.repair) return <UnreadablePlan id={snapshot.id} raw={snapshot.repair.raw} issues={snapshot.repair.issues} />;
   return <>{children(snapshot.draft)}</>;
 }
 

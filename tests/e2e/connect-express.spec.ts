@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { continueStep, expectAccessible, expectStep, freshStart } from "./helpers";
+import { continueStep, expectAccessible, expectStep, freshStart, storedPlan } from "./helpers";
 
 test("express settings ask only what express asks; an application of your own asks its client ID and key storage", async ({ page }) => {
   test.setTimeout(600_000);
@@ -76,7 +76,7 @@ test("express settings ask only what express asks; an application of your own as
   await page.getByLabel("Application (client) ID").fill("72f988bf-86f1-41af-91ab-2d7cd011db47");
   await continueStep(page);
   await expectStep(page, "Local Administrator account — SYNC01");
-  const plan = await page.evaluate(() => JSON.parse(window.localStorage.getItem("entra-sync-planner:draft") ?? "{}").plan);
+  const plan = await storedPlan(page);
   expect(plan.accounts["connectEntraConnector@server-1"]).toMatchObject({ name: "72f988bf-86f1-41af-91ab-2d7cd011db47", keyStorage: "tpm" });
   expect(plan.accounts["connectAdDsConnector@forest-1"]).toMatchObject({ name: "" });
   expect(plan.environment.signIn).toEqual({ method: "passwordHashSync", seamlessSso: false });

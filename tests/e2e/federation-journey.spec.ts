@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { continueStep, expectAccessible, expectStep, freshStart } from "./helpers";
+import { continueStep, expectAccessible, expectStep, freshStart, storedPlan } from "./helpers";
 
 const ADFS_STEPS = [
   "Domain Administrator for the AD FS servers",
@@ -94,7 +94,7 @@ test("choosing federation with AD FS asks for its servers and adds the AD FS acc
   await expect(page.getByText("WAP01, WAP02")).toBeVisible();
   await expectAccessible(page);
 
-  const plan = await page.evaluate(() => JSON.parse(window.localStorage.getItem("entra-sync-planner:draft") ?? "{}").plan);
+  const plan = await storedPlan(page);
   expect(plan.environment.signIn).toEqual({ method: "federationAdfs", seamlessSso: false });
   expect(plan.environment.federation).toEqual({ adfsServers: ["ADFS01", "ADFS02"], wapServers: ["WAP01", "WAP02"] });
   expect(plan.accounts.adfsServiceAccount).toMatchObject({ accountType: "gmsa", name: "gmsaADFS$", domain: "fabrikam.com" });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { expectStep, freshStart } from "./helpers";
+import { expectStep, freshStart, storedPlan } from "./helpers";
 
 const FAULT_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 
@@ -77,7 +77,7 @@ test("a Graph fault drill: the app keeps answering, affected checks are unknown 
   await page.reload();
   await page.getByRole("button", { name: "Open “Cloud Sync, one forest, three agents”" }).click();
   await expectStep(page, "Check your answers");
-  const planBefore = await page.evaluate(() => JSON.parse(window.localStorage.getItem("entra-sync-planner:draft") ?? "{}").plan);
+  const planBefore = await storedPlan(page);
   await page.goto(`${base}/plan/validate`);
   await expectStep(page, "Check against your tenant");
 
@@ -107,7 +107,7 @@ test("a Graph fault drill: the app keeps answering, affected checks are unknown 
   await expect(tenant.locator('[data-status="unknown"]').filter({ hasText: "Existing synchronization not checked" })).toContainText("throttling");
   await expect(tenant.locator('[data-status="unknown"]').filter({ hasText: "Tenant domains not checked" })).toContainText("Domain.Read.All");
 
-  const planAfter = await page.evaluate(() => JSON.parse(window.localStorage.getItem("entra-sync-planner:draft") ?? "{}").plan);
+  const planAfter = await storedPlan(page);
   expect(planAfter).toEqual(planBefore);
   await page.goto(`${base}/plan/review`);
   await expect(page.getByText("Every step is filled in")).toBeVisible();

@@ -11,12 +11,57 @@ export async function expectAccessible(page: Page) {
   await expect(page.locator('input[type="password"]')).toHaveCount(0);
 }
 
-/** Opens the start page with an empty browser store. */
+/** Opens the start page with an empty browser store: no plan in the library, none open in this tab, no old draft. */
 export async function freshStart(page: Page) {
   await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
+  await page.evaluate(async () => {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+    // The library's object store is emptied rather than the database deleted: the page holds the database open.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open("entra-sync-planner");
+      request.onerror = () => reject(request.error);
+      request.onupgradeneeded = () => request.result.createObjectStore("plans");
+      request.onsuccess = () => {
+        const transaction = request.result.transaction("plans", "readwrite");
+        transaction.objectStore("plans").clear();
+        transaction.oncomplete = () => {
+          request.result.close();
+          resolve();
+        };
+        transaction.onerror = () => reject(transaction.error);
+      };
+    });
+  });
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/**
+ * The plan this tab is editing, as stored in the library (IndexedDB), once
+ * every change is written (the wizard says "Saved in this browser").
+ */
+// The specs read the stored plan as they read plan JSON files: untyped, field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function storedPlan(page: Page): Promise<any> {
+  const status = page.locator("[data-save-state]");
+  if ((await status.count()) > 0) await expect(status).toHaveAttribute("data-save-state", /saved|idle/);
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const id = window.sessionStorage.getItem("entra-sync-planner:open-plan");
+        const request = indexedDB.open("entra-sync-planner");
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction("plans").objectStore("plans").get(`plan:${id}`);
+          read.onsuccess = () => {
+            request.result.close();
+            resolve(read.result?.plan ?? null);
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
 }
 
 export async function continueStep(page: Page) {

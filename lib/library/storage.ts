@@ -1,0 +1,107 @@
+import { createStore, del, entries, get, set, update, clear, type UseStore } from "idb-keyval";
+import { NAME_KEY_PREFIX, RECORD_KEY_PREFIX, TRASH_KEY_PREFIX, type PlanRecord } from "./records";
+
+/** The IndexedDB database and object store the library lives in (through idb-keyval). */
+export const LIBRARY_DB_NAME = "entra-sync-planner";
+export const LIBRARY_STORE_NAME = "plans";
+
+export type WriteResult = { ok: true; revision: number } | { ok: false; theirs: unknown };
+
+export interface TrashEntry {
+  deletedAt: string;
+  record: unknown;
+  name?: string;
+}
+
+/** Everything stored, as read in one pass: records, names and deleted plans, all by id. */
+export interface LibraryContents {
+  records: Map<string, unknown>;
+  names: Map<string, string>;
+  trash: Map<string, TrashEntry>;
+}
+
+/**
+ * The library's storage. Writes that must not overwrite another tab's work go
+ * through idb-keyval's `update`, which reads and writes in one IndexedDB
+ * transaction: the revision check and the write cannot be split by another tab.
+ */
+export class LibraryStorage {
+  constructor(readonly store: UseStore = createStore(LIBRARY_DB_NAME, LIBRARY_STORE_NAME)) {}
+
+  async contents(): Promise<LibraryContents> {
+    const all = await entries<IDBValidKey, unknown>(this.store);
+    const contents: LibraryContents = { records: new Map(), names: new Map(), trash: new Map() };
+    for (const [key, value] of all) {
+      if (typeof key !== "string") continue;
+      if (key.startsWith(RECORD_KEY_PREFIX)) contents.records.set(key.slice(RECORD_KEY_PREFIX.length), value);
+      else if (key.startsWith(NAME_KEY_PREFIX) && typeof value === "string") contents.names.set(key.slice(NAME_KEY_PREFIX.length), value);
+      else if (key.startsWith(TRASH_KEY_PREFIX)) contents.trash.set(key.slice(TRASH_KEY_PREFIX.length), value as TrashEntry);
+    }
+    return contents;
+  }
+
+  read(id: string): Promise<unknown> {
+    return get(RECORD_KEY_PREFIX + id, this.store);
+  }
+
+  /**
+   * Writes the record if the stored one is still at `baseRevision` (0: none
+   * stored yet); otherwise leaves the stored one and returns it.
+   */
+  async write(record: PlanRecord, baseRevision: number): Promise<WriteResult> {
+    let outcome: WriteResult = { ok: false, theirs: undefined };
+    await update<unknown>(
+      RECORD_KEY_PREFIX + record.id,
+      (stored) => {
+        const storedRevision = revisionOf(stored);
+        if (storedRevision !== baseRevision) {
+          outcome = { ok: false, theirs: stored };
+          return stored;
+        }
+        outcome = { ok: true, revision: baseRevision + 1 };
+        return { ...record, revision: baseRevision + 1 };
+      },
+      this.store,
+    );
+    return outcome;
+  }
+
+  setName(id: string, name: string): Promise<void> {
+    return name.trim() === "" ? del(NAME_KEY_PREFIX + id, this.store) : set(NAME_KEY_PREFIX + id, name.trim(), this.store);
+  }
+
+  /** Moves a plan to the trash: written to the trash first, so a failure in between leaves two copies, never none. */
+  async moveToTrash(id: string, now: Date): Promise<boolean> {
+    const [record, name] = await Promise.all([get(RECORD_KEY_PREFIX + id, this.store), get<string>(NAME_KEY_PREFIX + id, this.store)]);
+    if (record === undefined) return false;
+    const entry: TrashEntry = { deletedAt: now.toISOString(), record, ...(name ? { name } : {}) };
+    await set(TRASH_KEY_PREFIX + id, entry, this.store);
+    await del(RECORD_KEY_PREFIX + id, this.store);
+    await del(NAME_KEY_PREFIX + id, this.store);
+    return true;
+  }
+
+  /** Puts a deleted plan back, under its old id, with a new revision so no tab holding it overwrites it unasked. */
+  async restoreFromTrash(id: string): Promise<boolean> {
+    const entry = await get<TrashEntry>(TRASH_KEY_PREFIX + id, this.store);
+    if (!entry) return false;
+    await update<unknown>(RECORD_KEY_PREFIX + id, (stored) => (stored === undefined ? withRevision(entry.record, revisionOf(entry.record) + 1) : stored), this.store);
+    if (entry.name) await set(NAME_KEY_PREFIX + id, entry.name, this.store);
+    await del(TRASH_KEY_PREFIX + id, this.store);
+    return true;
+  }
+
+  async removeAll(): Promise<void> {
+    await clear(this.store);
+  }
+}
+
+export function revisionOf(stored: unknown): number {
+  return typeof stored === "object" && stored !== null && typeof (stored as { revision?: unknown }).revision === "number"
+    ? (stored as { revision: number }).revision
+    : 0;
+}
+
+function withRevision(stored: unknown, revision: number): unknown {
+  return typeof stored === "object" && stored !== null ? { ...stored, revision } : stored;
+}
