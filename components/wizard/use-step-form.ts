@@ -151,7 +151,11 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
       const { plan: saved, checkpoint, href, apply } = pending;
       setPending(null);
       // A plan that does not fit the shape (a half-typed value elsewhere in the step) stays raw values; the plan keeps the last valid one.
-      if (planShape.safeParse(saved).success) save(saved, checkpoint);
+      if (planShape.safeParse(saved).success) {
+        // The held raw values are this very change: the checkpoint (what Undo restores) is the plan without them.
+        draftActions.saveStepValues(stepId, null);
+        save(saved, checkpoint);
+      }
       apply?.();
       if (href) router.push(href);
     },
