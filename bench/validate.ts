@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createGraphClient } from "@/lib/graph/client";
 import { planRequests } from "@/lib/graph/requests";
-import type { PlanReady } from "@/lib/graph/subjects";
+import type { PlanWithTool } from "@/lib/plan";
 import { validatePlan } from "@/lib/graph/validate";
 import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { connectPlan, startDemoFake } from "../tests/fixtures/graph";
@@ -24,7 +24,7 @@ function percentile(values: number[], p: number): number {
 async function main() {
   const fake = await startDemoFake();
   fake.setLatency(LATENCY_MS);
-  const plan = connectPlan(DEMO_PEOPLE.goodAdmin) as PlanReady;
+  const plan = connectPlan(DEMO_PEOPLE.goodAdmin) as PlanWithTool;
   const options = { baseUrl: fake.baseUrl, accessToken: "bench", timeoutMs: 10_000 };
 
   const batched = { times: [] as number[], roundTrips: 0, httpRequests: 0, checks: 0, requests: 0 };

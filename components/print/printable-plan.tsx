@@ -5,7 +5,8 @@ import { Button, linkClass } from "@/components/ui/button";
 import { DraftGate } from "@/components/wizard/draft-gate";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import type { Draft } from "@/lib/draft/store";
-import { STEP_PATHS } from "@/lib/plan";
+import { unsavedNotices } from "@/lib/export/unsaved";
+import { STEP_PATHS, unsavedSteps } from "@/lib/plan";
 import { PlanDocument } from "./plan-document";
 
 /** The plan as a document: print CSS gives page breaks between accounts and no navigation chrome. */
@@ -20,6 +21,12 @@ function Document({ draft }: { draft: Draft }) {
           Back to the export
         </Link>
       </div>
+      {/* Printed too: the planner holds an edit this document does not show. */}
+      {unsavedNotices({ unsavedSteps: unsavedSteps(draft.plan, draft.stepValues) }).map((notice) => (
+        <p key={notice} className="mb-4 border-4 border-red-700 p-3 font-semibold">
+          {notice}
+        </p>
+      ))}
       <PlanDocument plan={draft.plan} report={draft.validation} />
     </article>
   );

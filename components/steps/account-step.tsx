@@ -44,6 +44,7 @@ export function AccountStep({ draft, plan, account }: { draft: Draft; plan: Plan
   const previous = index > 0 ? accountStepHref(steps[index - 1]!.key) : STEP_PATHS.environment;
   const { form, onSubmit, failedSubmits } = useStepForm<AccountEntry>({
     stepId,
+    plan,
     initialValues: plan.accounts[account.key] ?? emptyAccountEntry(account),
     savedValues: draft.stepValues[stepId],
     validation,

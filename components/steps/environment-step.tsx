@@ -5,7 +5,9 @@ import { useMemo } from "react";
 import { FormProvider } from "react-hook-form";
 import { RadioGroup } from "@/components/ui/choice-fields";
 import { ErrorSummary, summaryItems } from "@/components/ui/error-summary";
+import { fieldId } from "@/components/ui/field-id";
 import { TextField } from "@/components/ui/text-field";
+import { ChangeImpactDialog } from "@/components/wizard/change-impact-dialog";
 import { StepActions } from "@/components/wizard/step-actions";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
@@ -15,6 +17,7 @@ import type { Draft } from "@/lib/draft/store";
 import type { StepValidation } from "@/lib/forms/step-resolver";
 import { accountsWithSteps, accountStepHref, emptyEnvironment, STEP_PATHS, type Environment, type Plan } from "@/lib/plan";
 import { applicableEnvironment } from "./environment/applicable";
+import { describeEnvironmentChange } from "./environment/describe-change";
 import { ConnectInstall, IdentifyingUsers } from "./environment/connect-install";
 import { Features } from "./environment/features";
 import { Forests } from "./environment/forests";
@@ -65,8 +68,10 @@ export function EnvironmentStep({ draft, tool }: { draft: Draft; tool: Tool }) {
     }),
     [plan, tool],
   );
-  const { form, onSubmit, failedSubmits } = useStepForm<Environment>({
+  const { form, onSubmit, failedSubmits, dialog, confirmChange } = useStepForm<Environment>({
     stepId: "environment",
+    plan,
+    describeChange: describeEnvironmentChange,
     initialValues: plan.environment ?? emptyEnvironment(),
     savedValues: draft.stepValues.environment,
     validation,
@@ -78,6 +83,27 @@ export function EnvironmentStep({ draft, tool }: { draft: Draft; tool: Tool }) {
   });
   const errors = summaryItems(form.formState.errors);
   useDocumentTitle(TITLE, errors.length > 0);
+
+  /** Removing a forest or server always asks first, saying which accounts it sets aside; Undo brings it back. */
+  const requestRemoval = (list: "forests" | "servers", index: number, remove: () => void) => {
+    const values = form.getValues();
+    const noun = list === "forests" ? "forest" : tool === "cloudSync" ? "agent host" : "server";
+    const item = list === "forests" ? values.forests[index]?.rootDomain : values.servers[index]?.name;
+    const after = validation.merge(list === "forests" ? { ...values, forests: values.forests.filter((_, at) => at !== index) } : { ...values, servers: values.servers.filter((_, at) => at !== index) });
+    confirmChange(
+      after,
+      {
+        title: `Remove ${noun} ${index + 1}${item ? ` (${item})` : ""}?`,
+        confirmLabel: `Remove ${noun} ${index + 1}`,
+        checkpoint: `Removed ${noun} ${item || index + 1}`,
+      },
+      () => {
+        remove();
+        // The button pressed is gone with its forest or server: focus goes to the list's heading.
+        requestAnimationFrame(() => document.getElementById(fieldId(list))?.focus());
+      },
+    );
+  };
 
   return (
     <FormProvider {...form}>
@@ -101,12 +127,13 @@ export function EnvironmentStep({ draft, tool }: { draft: Draft; tool: Tool }) {
         </section>
         {tool === "connect" ? <ConnectInstall /> : <CloudSyncAgentAccount />}
         <SignIn tool={tool} />
-        <Servers tool={tool} />
-        <Forests />
+        <Servers tool={tool} onRemove={(index, remove) => requestRemoval("servers", index, remove)} />
+        <Forests onRemove={(index, remove) => requestRemoval("forests", index, remove)} />
         {tool === "connect" ? <IdentifyingUsers /> : null}
         <Features tool={tool} />
       </form>
       <StepActions formId={FORM_ID} backHref={STEP_PATHS.tool} />
+      <ChangeImpactDialog {...dialog} />
     </FormProvider>
   );
 }

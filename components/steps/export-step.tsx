@@ -9,7 +9,7 @@ import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import type { Draft } from "@/lib/draft/store";
 import { downloadFile } from "@/lib/export/download";
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from "@/lib/export/formats";
-import { missingSteps, planSchema, STEP_PATHS } from "@/lib/plan";
+import { missingSteps, planSchema, STEP_PATHS, unsavedSteps } from "@/lib/plan";
 import { WorksheetImport } from "./worksheet-import";
 
 const BUTTONS: Record<ExportFormat, string> = {
@@ -41,7 +41,7 @@ export function ExportStep({ draft }: { draft: Draft }) {
     setBusy(format);
     setError(null);
     try {
-      const file = await renderExport(plan, format, draft.validation);
+      const file = await renderExport(plan, format, draft.validation, { unsavedSteps: unsavedSteps(plan, draft.stepValues) });
       downloadFile(file.fileName, file.body, file.contentType);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "The file could not be made.");

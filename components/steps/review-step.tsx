@@ -2,8 +2,8 @@
 
 import { DraftGate, NeedsEnvironment } from "@/components/wizard/draft-gate";
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { ButtonLink, linkClass } from "@/components/ui/button";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Button, ButtonLink, linkClass } from "@/components/ui/button";
 import { fieldId } from "@/components/ui/field-id";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
@@ -19,21 +19,29 @@ import {
   TOOL_LABELS,
   type Tool,
 } from "@/lib/catalog";
-import type { Draft } from "@/lib/draft/store";
+import { draftActions, type Draft } from "@/lib/draft/store";
 import {
   accountStepHref,
+  accountValueFields,
   accountValueRows,
   deriveAccounts,
   missingSteps,
   planAttention,
-  planSchema,
   planSteps,
+  setAsideEntries,
   STEP_PATHS,
-  toPlanIssues,
+  stepsNeedingAttention,
+  unsavedSteps,
+  withoutSetAsideEntries,
   type Environment,
   type Plan,
-  type PlanIssue,
+  type SetAsideEntry,
 } from "@/lib/plan";
+
+/** A "Change" link: the step, told to come back here after saving, landing on the field named (GOV.UK check answers). */
+export function changeHref(path: string, field?: string): string {
+  return `${path}?return=review${field ? `#${fieldId(field)}` : ""}`;
+}
 
 type Row = { key: string; value: ReactNode; href: string; what: string };
 
@@ -59,7 +67,7 @@ const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const names = (list: readonly string[]) => list.join(", ");
 
 function environmentRows(plan: Plan, tool: Tool, environment: Environment): Row[] {
-  const href = (field: string) => `${STEP_PATHS.environment}#${fieldId(field)}`;
+  const href = (field: string) => changeHref(STEP_PATHS.environment, field);
   const applies = applicableQuestions(tool, environment);
   const { connect, signIn } = environment;
   const forestName = (id: string) => environment.forests.find((forest) => forest.id === id)?.rootDomain ?? id;
@@ -151,61 +159,178 @@ function NeedsAttention({ plan }: { plan: Plan }) {
   );
 }
 
-function issueHref(issue: PlanIssue): string {
-  const [head, second, ...rest] = issue.path.split(".");
-  if (head === "accounts" && second) return `${accountStepHref(second)}#${fieldId(rest.join("."))}`;
-  if (head === "environment") return `${STEP_PATHS.environment}#${fieldId([second, ...rest].join("."))}`;
-  return STEP_PATHS.tool;
+/** Where a rule issue is fixed: its step, landing on the field. */
+function issueHref(path: string): string {
+  const [head, second, ...rest] = path.split(".");
+  if (head === "accounts" && second) return changeHref(accountStepHref(second), rest.join(".") || undefined);
+  if (head === "environment") return changeHref(STEP_PATHS.environment, [second, ...rest].join("."));
+  return changeHref(STEP_PATHS.tool, "tool");
+}
+
+/** Steps whose form holds an edit the plan does not: the plan and every export show the last valid value. */
+function UnsavedEdits({ draft }: { draft: Draft }) {
+  const unsaved = unsavedSteps(draft.plan, draft.stepValues);
+  if (unsaved.length === 0) return null;
+  const steps = planSteps(draft.plan);
+  return (
+    <section aria-labelledby="unsaved-title" className="mb-8 border-4 border-red-700 p-4">
+      <h2 id="unsaved-title" className="text-xl font-bold">
+        Unsaved edits
+      </h2>
+      <p className="mt-1">These steps hold an edit that is not in the plan yet (it is not valid, or waits for you to confirm it). The plan and every export show the last valid value.</p>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        {unsaved.map((step) => (
+          <li key={step.stepId}>
+            <Link href={changeHref(steps.find((candidate) => candidate.id === step.stepId)?.href ?? STEP_PATHS.environment)} className={linkClass}>
+              Unsaved edit on step {step.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DiscardDialog({ open, entries, onConfirm, onCancel }: { open: boolean; entries: readonly SetAsideEntry[]; onConfirm: () => void; onCancel: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      keep.current?.focus();
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="discard-title"
+      aria-describedby="discard-text"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+      className="m-auto max-w-lg rounded border-4 border-slate-900 p-6 backdrop:bg-slate-900/60"
+    >
+      <h2 id="discard-title" className="text-xl font-bold">
+        Discard {entries.length === 1 ? "1 set-aside entry" : `${entries.length} set-aside entries`}?
+      </h2>
+      <p id="discard-text" className="mt-2">
+        Their values leave the plan: switching back will not bring them back. You can still undo this right afterwards.
+      </p>
+      <div className="mt-6 flex flex-wrap gap-4">
+        <Button variant="warning" onClick={onConfirm}>
+          Discard them
+        </Button>
+        <Button ref={keep} variant="secondary" onClick={onCancel}>
+          Keep them
+        </Button>
+      </div>
+    </dialog>
+  );
+}
+
+/** Entries kept in the plan that it does not need now: listed with why, and discarded only when the user asks. */
+function SetAside({ plan }: { plan: Plan }) {
+  const [confirming, setConfirming] = useState(false);
+  const entries = setAsideEntries(plan);
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby="set-aside-title" className="mb-8 rounded border-l-8 border-slate-500 bg-slate-50 p-4">
+      <h2 id="set-aside-title" className="text-xl font-bold">
+        Set aside: {entries.length === 1 ? "1 account entry" : `${entries.length} account entries`} not in use
+      </h2>
+      <p className="mt-1">
+        The plan no longer needs these, so the worksheet, scripts and checks leave them out. They are kept, with their values; they come back if you change the answer named.
+      </p>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        {entries.map((entry) => (
+          <li key={entry.key}>
+            <span className="font-semibold">{entry.label}</span>: {entry.reason} Kept; it comes back if {entry.comesBackIf}.
+          </li>
+        ))}
+      </ul>
+      <Button variant="secondary" className="mt-4" onClick={() => setConfirming(true)}>
+        Discard set-aside entries
+      </Button>
+      <DiscardDialog
+        open={confirming}
+        entries={entries}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          draftActions.savePlan(withoutSetAsideEntries(plan), [], { checkpoint: `Discarded ${entries.length === 1 ? "1 set-aside entry" : `${entries.length} set-aside entries`}` });
+        }}
+      />
+    </section>
+  );
 }
 
 export function ReviewStep({ draft, tool, environment }: { draft: Draft; tool: Tool; environment: Environment }) {
   const plan = draft.plan;
-  const parsed = planSchema.safeParse(plan);
-  const issues = parsed.success ? [] : toPlanIssues(parsed.error);
+  const attention = stepsNeedingAttention(plan);
   const missing = missingSteps(plan);
-  useDocumentTitle("Check your answers", issues.length > 0);
+  useDocumentTitle("Check your answers", attention.length > 0);
 
   return (
     <>
       <StepHeading caption="Before you export">Check your answers</StepHeading>
-      {issues.length > 0 || missing.length > 0 ? (
+      <UnsavedEdits draft={draft} />
+      {attention.length > 0 || missing.length > 0 ? (
         <section aria-labelledby="todo-title" className="mb-8 border-4 border-red-700 p-4">
           <h2 id="todo-title" className="text-xl font-bold">
             Still to do
           </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-6">
-            {missing.map((step) => (
-              <li key={step.id}>
-                <Link href={step.href} className={linkClass}>
-                  Fill in: {step.title}
-                </Link>
-              </li>
-            ))}
-            {issues.map((issue) => (
-              <li key={`${issue.path}-${issue.message}`}>
-                <Link href={issueHref(issue)} className={linkClass}>
-                  {issue.message}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          {missing.length > 0 ? (
+            <ul className="mt-2 list-disc space-y-1 pl-6">
+              {missing.map((step) => (
+                <li key={step.id}>
+                  <Link href={step.href} className={linkClass}>
+                    Fill in: {step.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {attention.map((group) => (
+            <section key={group.stepId} aria-labelledby={`attention-${group.stepId}`} className="mt-3">
+              <h3 id={`attention-${group.stepId}`} className="font-bold">
+                <Link href={changeHref(group.href)} className={linkClass}>
+                  {group.title}
+                </Link>{" "}
+                needs attention
+              </h3>
+              <ul className="mt-1 list-disc space-y-1 pl-6">
+                {group.issues.map((issue) => (
+                  <li key={`${issue.path}-${issue.message}`}>
+                    <Link href={issueHref(issue.path)} className={linkClass}>
+                      {issue.message}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
         </section>
       ) : (
         <p className="mb-8 rounded border-l-8 border-green-700 bg-green-50 p-4 font-semibold">Every step is filled in and the plan follows Microsoft&apos;s rules.</p>
       )}
 
+      <SetAside plan={plan} />
       <NeedsAttention plan={plan} />
 
       <h2 className="mb-2 text-2xl font-bold">Sync tool</h2>
       <SummaryList
         rows={[
-          { key: "Tool", value: plan.tool ? TOOL_LABELS[plan.tool] : "", href: `${STEP_PATHS.tool}#${fieldId("tool")}`, what: "sync tool" },
+          { key: "Tool", value: plan.tool ? TOOL_LABELS[plan.tool] : "", href: changeHref(STEP_PATHS.tool, "tool"), what: "sync tool" },
           {
             key: "Requirements",
             value: DECISION_REQUIREMENTS.filter((requirement) => plan.decision.requirements.includes(requirement.id))
               .map((requirement) => requirement.question)
               .join("; "),
-            href: `${STEP_PATHS.tool}#${fieldId("requirements")}`,
+            href: changeHref(STEP_PATHS.tool, "requirements"),
             what: "requirements",
           },
         ]}
@@ -227,11 +352,11 @@ export function ReviewStep({ draft, tool, environment }: { draft: Draft; tool: T
             </p>
           ) : (
             <SummaryList
-              rows={accountValueRows(account, plan.accounts[account.key]).map(([key, value]) => ({
-                key,
-                value,
-                href: accountStepHref(account.key),
-                what: `${key.toLowerCase()} of ${account.label}`,
+              rows={accountValueFields(account, plan.accounts[account.key]).map((row) => ({
+                key: row.label,
+                value: row.value,
+                href: changeHref(accountStepHref(account.key), row.field),
+                what: `${row.label.toLowerCase()} of ${account.label}`,
               }))}
             />
           )}

@@ -7,6 +7,7 @@ import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-fields";
 import { CitationRef, FactText } from "@/components/catalog/citation";
 import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { ErrorSummary, summaryItems } from "@/components/ui/error-summary";
+import { ChangeImpactDialog } from "@/components/wizard/change-impact-dialog";
 import { StepActions } from "@/components/wizard/step-actions";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
@@ -64,6 +65,15 @@ function Recommendation({ requirements }: { requirements: string[] }) {
   );
 }
 
+/** A switch of tool sets aside the other tool's accounts and may break rules of the environment: it is confirmed first. */
+function describeToolChange(before: Plan, after: Plan) {
+  if (after.tool && before.tool !== after.tool) {
+    const label = TOOL_LABELS[after.tool];
+    return { title: `Switch the plan to ${label}?`, confirmLabel: `Switch to ${label}`, checkpoint: `Switched the sync tool to ${label}` };
+  }
+  return { title: "Save this change?", confirmLabel: "Save the change", checkpoint: "Changed the sync tool step" };
+}
+
 export function ToolStep({ draft }: { draft: Draft }) {
   const plan = draft.plan;
   const validation = useMemo<StepValidation<ToolValues>>(
@@ -75,8 +85,10 @@ export function ToolStep({ draft }: { draft: Draft }) {
     }),
     [plan],
   );
-  const { form, onSubmit, failedSubmits } = useStepForm<ToolValues>({
+  const { form, onSubmit, failedSubmits, dialog } = useStepForm<ToolValues>({
     stepId: "tool",
+    plan,
+    describeChange: describeToolChange,
     initialValues: { requirements: plan.decision.requirements, tool: plan.tool ?? "" },
     savedValues: draft.stepValues.tool,
     validation,
@@ -117,6 +129,7 @@ export function ToolStep({ draft }: { draft: Draft }) {
         />
       </form>
       <StepActions formId={FORM_ID} backHref="/" />
+      <ChangeImpactDialog {...dialog} />
     </FormProvider>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { Plan, PlanStep } from "@/lib/plan";
-import { planSteps } from "@/lib/plan";
+import { planSteps, stepsNeedingAttention, unsavedSteps } from "@/lib/plan";
 
 function reachable(step: PlanStep, plan: Plan): boolean {
   if (step.id === "tool") return true;
@@ -11,10 +11,16 @@ function reachable(step: PlanStep, plan: Plan): boolean {
   return plan.tool !== null && plan.environment !== null;
 }
 
-/** The list of steps: done and reachable steps are links, the current one is marked for assistive technology. */
-export function StepNav({ plan, validatedAt }: { plan: Plan; validatedAt?: string }) {
+/**
+ * The list of steps: done and reachable steps are links, the current one is
+ * marked for assistive technology, and so are steps that break a rule of the
+ * plan or hold an edit the plan does not.
+ */
+export function StepNav({ plan, validatedAt, stepValues = {} }: { plan: Plan; validatedAt?: string; stepValues?: Readonly<Record<string, unknown>> }) {
   const pathname = usePathname();
   const steps = planSteps(plan, validatedAt);
+  const attention = new Set(stepsNeedingAttention(plan).map((group) => group.stepId));
+  const unsaved = new Set(unsavedSteps(plan, stepValues).map((step) => step.stepId));
   return (
     <nav aria-label="Plan steps" className="text-sm">
       <ol className="space-y-1">
@@ -25,6 +31,16 @@ export function StepNav({ plan, validatedAt }: { plan: Plan; validatedAt?: strin
               <span className={`mr-2 inline-block w-6 text-right ${current ? "text-white" : "text-slate-600"}`}>{index + 1}.</span>
               {step.title}
               {step.done ? <span className={`ml-1 ${current ? "text-white" : "text-green-800"}`}>✓<span className="sr-only"> (done)</span></span> : null}
+              {attention.has(step.id) ? (
+                <span className={`ml-1 block pl-8 text-xs font-semibold ${current ? "text-white" : "text-red-800"}`}>
+                  <span aria-hidden="true">! </span>needs attention
+                </span>
+              ) : null}
+              {unsaved.has(step.id) ? (
+                <span className={`ml-1 block pl-8 text-xs font-semibold ${current ? "text-white" : "text-red-800"}`}>
+                  <span aria-hidden="true">✎ </span>unsaved edit
+                </span>
+              ) : null}
             </>
           );
           return (

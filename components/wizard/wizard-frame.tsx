@@ -28,7 +28,9 @@ export function WizardFrame({ children }: { children: ReactNode }) {
           <>
             <SaveStatus state={snapshot.saveState} onChooseConflict={() => setConflictClosedAt(null)} />
             {/* A plan that cannot be read has no steps to list: the repair view says why. */}
-            {snapshot.repair ? null : <StepNav plan={snapshot.draft.plan} validatedAt={snapshot.draft.validation?.checkedAt} />}
+            {snapshot.repair ? null : (
+              <StepNav plan={snapshot.draft.plan} validatedAt={snapshot.draft.validation?.checkedAt} stepValues={snapshot.draft.stepValues} />
+            )}
           </>
         ) : null}
       </div>

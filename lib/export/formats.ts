@@ -1,6 +1,7 @@
 import type { Plan } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { exportFileName } from "./filename";
+import type { ExportOptions } from "./unsaved";
 
 /**
  * Every export format, each a pure function of the plan (and the latest
@@ -14,21 +15,21 @@ export interface ExportFile {
   body: string | Uint8Array;
 }
 
-type Render = (plan: Plan, report?: ValidationReport) => Promise<string | Uint8Array>;
+type Render = (plan: Plan, report?: ValidationReport, options?: ExportOptions) => Promise<string | Uint8Array>;
 
 export const EXPORT_FORMATS = {
   json: { extension: "json", contentType: "application/json; charset=utf-8", label: "Plan file (JSON)", render: (async (plan) => (await import("./json")).planToJson(plan)) as Render },
-  md: { extension: "md", contentType: "text/markdown; charset=utf-8", label: "Worksheet (Markdown)", render: (async (plan, report) => (await import("./markdown")).planToMarkdown(plan, report)) as Render },
+  md: { extension: "md", contentType: "text/markdown; charset=utf-8", label: "Worksheet (Markdown)", render: (async (plan, report, options) => (await import("./markdown")).planToMarkdown(plan, report, options)) as Render },
   xlsx: {
     extension: "xlsx",
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     label: "Workbook (Excel)",
-    render: (async (plan, report) => (await import("./xlsx")).planToWorkbook(plan, report)) as Render,
+    render: (async (plan, report, options) => (await import("./xlsx")).planToWorkbook(plan, report, options)) as Render,
   },
-  csv: { extension: "csv", contentType: "text/csv; charset=utf-8", label: "Accounts (CSV)", render: (async (plan, report) => (await import("./csv")).planToCsv(plan, report)) as Render },
+  csv: { extension: "csv", contentType: "text/csv; charset=utf-8", label: "Accounts (CSV)", render: (async (plan, report, options) => (await import("./csv")).planToCsv(plan, report, options)) as Render },
   // Bytes, not text: a UTF-8 byte order mark, then ASCII, whichever way the file leaves (API, download, zip).
   ps1: { extension: "ps1", contentType: "text/plain; charset=utf-8", label: "Install-day script (PowerShell)", render: (async (plan) => (await import("./powershell")).planToPowerShellFile(plan)) as Render },
-  zip: { extension: "zip", contentType: "application/zip", label: "Everything (zip)", render: (async (plan, report) => (await import("./zip")).planToZip(plan, report)) as Render },
+  zip: { extension: "zip", contentType: "application/zip", label: "Everything (zip)", render: (async (plan, report, options) => (await import("./zip")).planToZip(plan, report, options)) as Render },
 } as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
@@ -38,7 +39,8 @@ export function isExportFormat(value: string): value is ExportFormat {
   return Object.hasOwn(EXPORT_FORMATS, value);
 }
 
-export async function renderExport(plan: Plan, format: ExportFormat, report?: ValidationReport): Promise<ExportFile> {
+/** `options.unsavedSteps` puts "Unsaved edit on step …" at the top of the worksheet, workbook, CSV and zip. */
+export async function renderExport(plan: Plan, format: ExportFormat, report?: ValidationReport, options?: ExportOptions): Promise<ExportFile> {
   const spec = EXPORT_FORMATS[format];
-  return { fileName: exportFileName(plan, spec.extension), contentType: spec.contentType, body: await spec.render(plan, report) };
+  return { fileName: exportFileName(plan, spec.extension), contentType: spec.contentType, body: await spec.render(plan, report, options) };
 }

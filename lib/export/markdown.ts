@@ -10,6 +10,7 @@ import { attentionRows } from "./attention";
 import { catalogUrl, citationView } from "./citations";
 import { accountStatements, featureLabel, grantedBy, PLAN_FACTS_HEADING, planFactGroups, type CitedStatement } from "./facts";
 import { planSummary } from "./summary";
+import { unsavedNotices, type ExportOptions } from "./unsaved";
 
 /** Escapes text the user typed so Markdown shows it literally, also inside table cells. */
 export function escapeMarkdown(text: string): string {
@@ -101,11 +102,13 @@ function accountSection(account: RequiredAccount, plan: Plan, report?: Validatio
 }
 
 /** The worksheet a consultant hands to the customer: the plan's summary, what needs attention, then one section per account. */
-export function planToMarkdown(plan: Plan, given?: ValidationReport): string {
+export function planToMarkdown(plan: Plan, given?: ValidationReport, options?: ExportOptions): string {
   // Out-of-date results are left out with a note, judged from this plan (lib/validation/fingerprint.ts).
   const report = exportableReport(given, plan);
   const organisation = plan.environment?.organisation.name || "Unnamed organisation";
   const lines = [`# Account plan: ${escapeMarkdown(organisation)}`, ""];
+  // First thing read: the planner held an edit this file does not show.
+  for (const notice of unsavedNotices(options)) lines.push(`> **${escapeMarkdown(notice)}**`, "");
   lines.push(`Facts as of ${CATALOG_FACTS_AS_OF}: each statement names the Microsoft page and section it comes from, and the date of that page.`, "");
   lines.push(...table(["", ""], planSummary(plan, report).map((row) => [`**${escapeMarkdown(row.label)}**`, escapeMarkdown(row.value)])), "");
 

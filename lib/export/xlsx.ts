@@ -9,6 +9,7 @@ import { neutraliseCell } from "./cell-safety";
 import { citationView } from "./citations";
 import { accountStatements, featureLabel, grantedBy, planFactGroups } from "./facts";
 import { planSummary } from "./summary";
+import { unsavedNotices, type ExportOptions } from "./unsaved";
 
 /**
  * The consultant's workbook: Summary (with what needs attention), Accounts
@@ -78,7 +79,7 @@ function sourceCells(cite: Citation): string[] {
   return [view.text, view.url];
 }
 
-export async function planToWorkbook(plan: Plan, given?: ValidationReport): Promise<Uint8Array> {
+export async function planToWorkbook(plan: Plan, given?: ValidationReport, options?: ExportOptions): Promise<Uint8Array> {
   // Out-of-date results are left out with a note, judged from this plan (lib/validation/fingerprint.ts).
   const report = exportableReport(given, plan);
   const workbook = new ExcelJS.Workbook();
@@ -92,7 +93,7 @@ export async function planToWorkbook(plan: Plan, given?: ValidationReport): Prom
 
   const summary = planSummary(plan, report).map((row) => [row.label, row.value]);
   const attention = attentionRows(plan).map((item) => ["Needs attention", `${item.message} (${item.where})`]);
-  tableSheet(workbook, "Summary", [{ header: "Field", width: 34 }, { header: "Value", width: 90 }], [...summary, ...attention]);
+  tableSheet(workbook, "Summary", [{ header: "Field", width: 34 }, { header: "Value", width: 90 }], [...unsavedNotices(options).map((notice) => ["Unsaved edit", notice]), ...summary, ...attention]);
 
   const rows = accountRows(plan, report);
   const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));

@@ -9,6 +9,7 @@ import { planToJson } from "./json";
 import { planToMarkdown } from "./markdown";
 import { planScriptFiles } from "./powershell";
 import { UTF8_BOM } from "./script-bytes";
+import type { ExportOptions } from "./unsaved";
 import { planToWorkbook } from "./xlsx";
 
 /**
@@ -16,16 +17,16 @@ import { planToWorkbook } from "./xlsx";
  * install-day folder adds one script per part and a run-order README with
  * each script's SHA-256.
  */
-export async function planToZip(plan: Plan, report?: ValidationReport): Promise<Uint8Array> {
+export async function planToZip(plan: Plan, report?: ValidationReport, options?: ExportOptions): Promise<Uint8Array> {
   const name = (extension: string) => exportFileName(plan, extension);
   const [allInOne, ...parts] = planScriptFiles(plan);
   const readme = installDayReadme(installDay(plan), [allInOne!, ...parts], `Install day: ${plan.environment?.organisation.name ?? "account plan"} (${plan.updatedAt.slice(0, 10)})`);
   const entries: Zippable = {
     [name("json")]: strToU8(planToJson(plan)),
-    [name("md")]: strToU8(planToMarkdown(plan, report)),
-    [name("csv")]: strToU8(planToCsv(plan, report)),
+    [name("md")]: strToU8(planToMarkdown(plan, report, options)),
+    [name("csv")]: strToU8(planToCsv(plan, report, options)),
     [allInOne!.fileName]: allInOne!.bytes,
-    [name("xlsx")]: [await planToWorkbook(plan, report), { level: 0 }],
+    [name("xlsx")]: [await planToWorkbook(plan, report, options), { level: 0 }],
     "install-day/README.txt": new Uint8Array([...UTF8_BOM, ...strToU8(readme)]),
   };
   for (const part of parts) entries[`install-day/${part.fileName}`] = part.bytes;

@@ -5,10 +5,11 @@ import { connectChecks } from "./rules/connect";
 import { installDayChecks } from "./rules/install-day";
 import { tenantChecks } from "./rules/tenant";
 import type { TenantSnapshot } from "./snapshot";
-import { adminsToCheck, type PlanReady } from "./subjects";
+import type { PlanWithTool } from "@/lib/plan";
+import { adminsToCheck } from "./subjects";
 
 /** Every check of a plan against the tenant's snapshot: pure, nothing here talks to the network. */
-export function interpret(plan: PlanReady, snapshot: TenantSnapshot): CheckResult[] {
+export function interpret(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult[] {
   return [
     ...adminsToCheck(plan).flatMap((admin) => adminChecks(admin, snapshot)),
     ...tenantChecks(plan, snapshot),

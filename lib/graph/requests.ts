@@ -2,7 +2,8 @@ import "server-only";
 import { ENTRA_ROLES, type EntraRoleId } from "@/lib/catalog";
 import { AD_SYNC_SERVICE } from "@/lib/catalog/graph-facts";
 import type { GraphGet } from "./batch";
-import { adminsToCheck, type PlanReady } from "./subjects";
+import type { PlanWithTool } from "@/lib/plan";
+import { adminsToCheck } from "./subjects";
 
 /**
  * The questions the checks ask Graph, and the requests that ask them. Every
@@ -132,7 +133,7 @@ export function requestFor(question: GraphQuestion, id: string): PlannedRequest 
 }
 
 /** Every question a plan's checks need answered. */
-export function questionsFor(plan: PlanReady): GraphQuestion[] {
+export function questionsFor(plan: PlanWithTool): GraphQuestion[] {
   const admins = adminsToCheck(plan);
   const roles = [...new Set(admins.flatMap((admin) => admin.acceptedRoles))];
   return [
@@ -158,7 +159,7 @@ export function questionsFor(plan: PlanReady): GraphQuestion[] {
 }
 
 /** The requests for a plan, each with an id the answers are matched by. */
-export function planRequests(plan: PlanReady): PlannedRequest[] {
+export function planRequests(plan: PlanWithTool): PlannedRequest[] {
   const seen = new Set<string>();
   return questionsFor(plan)
     .filter((question) => {

@@ -1,14 +1,9 @@
 import "server-only";
 import type { AccountId, EntraRoleId } from "@/lib/catalog";
-import { deriveAccounts, upnProblem, type Plan } from "@/lib/plan";
+import { deriveAccounts, upnProblem, type PlanWithTool } from "@/lib/plan";
 
 /** What of a plan the tenant checks look at: the tool, the environment, and the Entra admins it names. */
 
-export type PlanReady = Plan & { tool: NonNullable<Plan["tool"]>; environment: NonNullable<Plan["environment"]> };
-
-export function isPlanReady(plan: Plan): plan is PlanReady {
-  return plan.tool !== null && plan.environment !== null;
-}
 
 export interface AdminToCheck {
   key: string;
@@ -22,7 +17,7 @@ export interface AdminToCheck {
 }
 
 /** The Entra users of the plan that Graph can check. */
-export function adminsToCheck(plan: PlanReady): AdminToCheck[] {
+export function adminsToCheck(plan: PlanWithTool): AdminToCheck[] {
   return deriveAccounts(plan).flatMap((account) => {
     const entry = plan.accounts[account.key];
     if (account.definition.identity !== "upn" || !entry?.inUse || upnProblem(entry.name)) return [];

@@ -7,7 +7,7 @@ import { createGraphClient } from "./client";
 import { planRequests } from "./requests";
 import { tenantOf } from "./rules/tenant";
 import { decodeSnapshot } from "./snapshot";
-import type { PlanReady } from "./subjects";
+import type { PlanWithTool } from "@/lib/plan";
 
 export interface ValidateOptions {
   /** GRAPH_BASE_URL: requests, and next pages, go to this origin only. */
@@ -50,7 +50,7 @@ function allUnauthenticated(outcomes: Map<string, GraphOutcome>): boolean {
  * batches (one round trip), further waves only for next pages and throttled
  * items; the answers are decoded once into a snapshot the rules read.
  */
-export async function validatePlan(plan: PlanReady, options: ValidateOptions): Promise<ValidationRun> {
+export async function validatePlan(plan: PlanWithTool, options: ValidateOptions): Promise<ValidationRun> {
   const client = createGraphClient({
     baseUrl: options.baseUrl,
     accessToken: options.accessToken,

@@ -17,7 +17,7 @@ export function answerBudget(requestBytes: number): number {
  * budget) and the number of the rest. The first ones are the ones to fix
  * first; the rest often follow from them.
  */
-export function issuesResponse(error: "invalid_plan" | "invalid_results", issues: readonly PlanIssue[], requestBytes: number): Response {
+export function issuesResponse(error: "invalid_plan" | "invalid_results" | "invalid_unsaved_steps", issues: readonly PlanIssue[], requestBytes: number): Response {
   const budget = answerBudget(requestBytes) - ENVELOPE_BYTES;
   const listed: PlanIssue[] = [];
   let size = 0;

@@ -23,27 +23,50 @@ export function provisioningLabel(value: ConnectorProvisioning): string {
   return PROVISIONING_LABELS[value];
 }
 
+/** One value of an account entry: its label in the words of the account step, and the entry field that holds it. */
+export interface AccountValueField {
+  label: string;
+  value: string;
+  /** The account step's form field ("name", "domain", …), for links that land on it. */
+  field: keyof AccountEntry;
+}
+
 /**
  * The values the user entered for an account, as label/value rows, in the
  * words of the account step. Shared by the review page and every export.
  */
 export function accountValueRows(account: RequiredAccount, entry: AccountEntry | undefined): [string, string][] {
-  if (account.definition.informational) return [["Name", account.defaultName ?? ""]];
-  if (!entry) return [["Status", "Not filled in yet"]];
-  if (!entry.inUse) return [["In use", "No: this optional account is not used"]];
-  const rows: [string, string][] = [];
+  return accountValueFields(account, entry).map((row) => [row.label, row.value]);
+}
+
+/** `accountValueRows` with the field each row comes from. */
+export function accountValueFields(account: RequiredAccount, entry: AccountEntry | undefined): AccountValueField[] {
+  const rows: AccountValueField[] = [];
+  const add = (label: string, value: string, field: keyof AccountEntry) => rows.push({ label, value, field });
+  if (account.definition.informational) {
+    add("Name", account.defaultName ?? "", "name");
+    return rows;
+  }
+  if (!entry) {
+    add("Status", "Not filled in yet", "status");
+    return rows;
+  }
+  if (!entry.inUse) {
+    add("In use", "No: this optional account is not used", "inUse");
+    return rows;
+  }
   const { identity, ordinaryUserOnly, provisioningChoice } = account.definition;
   const name = entry.name || account.defaultName || "";
-  if (identity === "serviceAccount" && entry.accountType) rows.push(["Kind of account", ACCOUNT_TYPE_LABELS[entry.accountType]]);
-  if (provisioningChoice && entry.provisioning) rows.push(["Created by", PROVISIONING_LABELS[entry.provisioning]]);
-  rows.push([NAME_LABELS[identity], name]);
-  if (entry.domain) rows.push(["Domain", entry.domain]);
-  if (entry.keyStorage) rows.push(["Certificate private key", KEY_STORAGE_LABELS[entry.keyStorage]]);
+  if (identity === "serviceAccount" && entry.accountType) add("Kind of account", ACCOUNT_TYPE_LABELS[entry.accountType], "accountType");
+  if (provisioningChoice && entry.provisioning) add("Created by", PROVISIONING_LABELS[entry.provisioning], "provisioning");
+  add(NAME_LABELS[identity], name, "name");
+  if (entry.domain) add("Domain", entry.domain, "domain");
+  if (entry.keyStorage) add("Certificate private key", KEY_STORAGE_LABELS[entry.keyStorage], "keyStorage");
   if (ordinaryUserOnly && !(provisioningChoice && entry.provisioning === "wizard")) {
-    rows.push(["Member of Domain or Enterprise Admins", entry.privilegedGroupMember ? "Yes" : "No"]);
+    add("Member of Domain or Enterprise Admins", entry.privilegedGroupMember ? "Yes" : "No", "privilegedGroupMember");
   }
-  rows.push(["Owner or contact", entry.owner]);
-  rows.push(["Person who creates it", entry.createdBy]);
-  rows.push(["Status", ACCOUNT_STATUS_LABELS[entry.status]]);
+  add("Owner or contact", entry.owner, "owner");
+  add("Person who creates it", entry.createdBy, "createdBy");
+  add("Status", ACCOUNT_STATUS_LABELS[entry.status], "status");
   return rows;
 }

@@ -1,6 +1,7 @@
 import { toPlanIssues, type PlanIssue } from "./issues";
 import { migratePlan } from "./migrations";
-import { PLAN_KIND, PLAN_SCHEMA_VERSION, planSchema, type Plan } from "./schema";
+import { planSchema } from "./plan-schema";
+import { PLAN_KIND, PLAN_SCHEMA_VERSION, planShape, type Plan } from "./schema";
 
 /** What an older plan's migration changed, to tell the user when it opens. */
 export interface PlanUpgrade {
@@ -24,6 +25,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * drafts, imported files and API bodies all come through here).
  */
 export function readPlan(value: unknown): PlanFileResult {
+  return readWith(value, planSchema);
+}
+
+/**
+ * Reads a plan that fits the plan's shape, even if it breaks the rules that
+ * span several fields: how a stored draft is read, so an edit that leaves the
+ * plan inconsistent is shown as needing attention, never discarded.
+ */
+export function readPlanShape(value: unknown): PlanFileResult {
+  return readWith(value, planShape);
+}
+
+function readWith(value: unknown, schema: typeof planShape): PlanFileResult {
   if (!isRecord(value) || value.kind !== PLAN_KIND) {
     return {
       ok: false,
@@ -54,7 +68,7 @@ export function readPlan(value: unknown): PlanFileResult {
     candidate = migrated.plan;
     upgrade = { fromVersion: migrated.fromVersion, changes: migrated.changes };
   }
-  const result = planSchema.safeParse(candidate);
+  const result = schema.safeParse(candidate);
   if (!result.success) return { ok: false, issues: toPlanIssues(result.error) };
   return upgrade ? { ok: true, plan: result.data, upgrade } : { ok: true, plan: result.data };
 }

@@ -6,6 +6,8 @@ export * from "./issues";
 export * from "./keys";
 export * from "./rules";
 export * from "./schema";
+export * from "./plan-schema";
 export * from "./steps";
 export * from "./recommend";
 export * from "./account-values";
+export * from "./impact";

@@ -24,10 +24,9 @@ import { someOf } from "./limits";
 import type { AccountEntry, Environment, Plan } from "./schema";
 
 type Issue = { path: (string | number)[]; message: string };
-type PlanShape = Omit<Plan, never>;
 
 /** Rules that span several fields of the plan; each issue points at the field to fix. */
-export function checkPlanRules(plan: PlanShape, context: core.$RefinementCtx<PlanShape>): void {
+export function checkPlanRules(plan: Plan, context: core.$RefinementCtx<Plan>): void {
   for (const issue of planRuleIssues(plan)) {
     context.addIssue({ code: "custom", path: issue.path, message: issue.message });
   }

@@ -18,7 +18,6 @@ import {
 import { computerNameProblem, fqdnProblem, formatted, safeCharacters, TENANT_ID_PATTERN, TENANT_INITIAL_DOMAIN_PATTERN } from "./formats";
 import { ACCOUNT_KEY_PATTERN, OWNER_ID_PATTERN } from "./keys";
 import { MAX_ACCOUNT_ENTRIES, PLAN_LIMITS } from "./limits";
-import { checkPlanRules } from "./rules";
 
 /** Identifies a file as a plan of this app, so a foreign JSON file is named as such. */
 export const PLAN_KIND = "entra-sync-account-plan";
@@ -207,13 +206,11 @@ export const planShape = z.object({
 });
 
 /**
- * The plan: everything the user enters. The same schema checks a form in the
- * browser, a file being imported and a request on the server; the rules that
- * span several fields live in `checkPlanRules`.
+ * The plan's shape: every field and its format. The rules that span several
+ * fields are composed onto it in `plan-schema.ts` (`planSchema`); a stored plan
+ * that fits this shape is kept even while it breaks those rules.
  */
-export const planSchema = planShape.check(z.superRefine(checkPlanRules));
-
-export type Plan = z.output<typeof planSchema>;
+export type Plan = z.output<typeof planShape>;
 export type Environment = z.output<typeof environmentSchema>;
 export type AccountEntry = z.output<typeof accountEntrySchema>;
 export type Forest = z.output<typeof forestSchema>;

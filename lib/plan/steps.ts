@@ -57,3 +57,19 @@ export function planSteps(plan: Plan, validatedAt?: string): PlanStep[] {
 export function missingSteps(plan: Plan): PlanStep[] {
   return planSteps(plan).filter((step) => !step.done && !["review", "validate", "export"].includes(step.id));
 }
+
+/** A step whose form holds an edit the plan does not (it was not valid, or awaits confirmation). */
+export interface UnsavedStep {
+  stepId: string;
+  title: string;
+}
+
+/**
+ * The steps with raw values kept beside the plan: what the form shows there is
+ * not what the plan (and every export) holds. Steps the plan no longer has are left out.
+ */
+export function unsavedSteps(plan: Plan, stepValues: Readonly<Record<string, unknown>>): UnsavedStep[] {
+  return planSteps(plan)
+    .filter((step) => stepValues[step.id] !== undefined && stepValues[step.id] !== null)
+    .map((step) => ({ stepId: step.id, title: step.title }));
+}

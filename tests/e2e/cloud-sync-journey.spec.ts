@@ -114,8 +114,8 @@ test("a full Cloud Sync plan, checked with axe on every step, ends in a JSON and
   // Review.
   await expectStep(page, "Check your answers");
   await expect(page.getByText("Every step is filled in")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Change organisation" })).toHaveAttribute("href", "/plan/environment#field-organisation-name");
-  await expect(page.getByRole("link", { name: "Change user sign-in method" })).toHaveAttribute("href", "/plan/environment#field-signIn-method");
+  await expect(page.getByRole("link", { name: "Change organisation" })).toHaveAttribute("href", "/plan/environment?return=review#field-organisation-name");
+  await expect(page.getByRole("link", { name: "Change user sign-in method" })).toHaveAttribute("href", "/plan/environment?return=review#field-signIn-method");
   // One agent host where Microsoft recommends three: not an error, but named, with a link to fix it.
   const attention = page.getByRole("region", { name: "Needs attention" });
   await expect(attention.getByRole("link", { name: /recommends 3 active agents/ })).toHaveAttribute("href", "/plan/environment");

@@ -196,7 +196,7 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   await expect(page.getByRole("heading", { name: "AD DS Connector account — wingtiptoys.com" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Seamless SSO computer account (AZUREADSSOACC) — fabrikam.com" })).toBeVisible();
   // The new environment answers, each with a link back to its question.
-  await expect(page.getByRole("link", { name: "Change sql server host" })).toHaveAttribute("href", "/plan/environment#field-connect-sqlServer");
+  await expect(page.getByRole("link", { name: "Change sql server host" })).toHaveAttribute("href", "/plan/environment?return=review#field-connect-sqlServer");
   await expect(page.getByRole("link", { name: "Change source anchor" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Change exchange forest" })).toBeVisible();
   // The SQL administrator was left empty: the review says so, and where to fix it.

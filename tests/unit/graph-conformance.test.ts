@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { planRequests } from "@/lib/graph/requests";
-import type { PlanReady } from "@/lib/graph/subjects";
+import type { PlanWithTool } from "@/lib/plan";
 import { cloudSyncPlan, connectPlan } from "../fixtures/graph";
 import { conformanceProblems, nonConforming, readRequestLog, type LoggedRequest } from "../support/graph-conformance";
 import { UNIT_REQUEST_LOG } from "../support/graph-request-log";
@@ -98,7 +98,7 @@ describe("the requests the validator sends are shapes Graph v1.0 accepts", () =>
 
   it("accepts the planned requests of both example plans as they are", () => {
     for (const plan of [connectPlan(DEMO_PEOPLE.goodAdmin), cloudSyncPlan()]) {
-      for (const request of planRequests(plan as PlanReady)) expect(conformanceProblems(request.url, request.headers?.ConsistencyLevel), request.url).toEqual([]);
+      for (const request of planRequests(plan as PlanWithTool)) expect(conformanceProblems(request.url, request.headers?.ConsistencyLevel), request.url).toEqual([]);
     }
   });
 });

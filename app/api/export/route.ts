@@ -4,12 +4,13 @@ import { withErrorBoundary } from "@/lib/http/error-boundary";
 import { issuesResponse } from "@/lib/http/issues-response";
 import { jsonError, readJsonBody } from "@/lib/http/json-body";
 import { readPlan, toPlanIssues } from "@/lib/plan";
+import { unsavedStepsSchema } from "@/lib/export/unsaved";
 import { validationReportSchema } from "@/lib/validation/schema";
 
 export const runtime = "nodejs";
 
 /**
- * POST /api/export?format=xlsx|csv|md|json|ps1|zip with { "plan": ..., "results"?: ... }: the
+ * POST /api/export?format=xlsx|csv|md|json|ps1|zip with { "plan": ..., "results"?: ..., "unsavedSteps"?: [{ stepId, title }] }: the
  * plan, re-checked by the shared schema, as a file, with the validation
  * results when given. Invalid plans get 400 with the first issues and the count of the rest.
  */
@@ -32,7 +33,13 @@ export const POST = withErrorBoundary(async (request: Request): Promise<Response
   if (report && !report.success) {
     return issuesResponse("invalid_results", toPlanIssues(report.error), body.bytes);
   }
-  const file = await renderExport(result.plan, format, report?.data);
+  // Steps the sender's form holds an edit of that the plan does not: each export says so at its top.
+  const unsaved = typeof body.value === "object" && body.value !== null && "unsavedSteps" in body.value ? body.value.unsavedSteps : undefined;
+  const unsavedSteps = unsaved === undefined ? undefined : unsavedStepsSchema.safeParse(unsaved);
+  if (unsavedSteps && !unsavedSteps.success) {
+    return issuesResponse("invalid_unsaved_steps", toPlanIssues(unsavedSteps.error), body.bytes);
+  }
+  const file = await renderExport(result.plan, format, report?.data, unsavedSteps ? { unsavedSteps: unsavedSteps.data } : undefined);
   return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
     status: 200,
     headers: {

@@ -1,5 +1,5 @@
 import { serverConfig } from "@/lib/config/env";
-import { isPlanReady } from "@/lib/graph/subjects";
+import { hasToolAndEnvironment } from "@/lib/plan";
 import { DEMO_ACCESS_TOKEN, demoGraph } from "@/lib/graph/demo-graph";
 import { GraphUnauthenticatedError, validatePlan } from "@/lib/graph/validate";
 import { answerBudget, issuesResponse } from "@/lib/http/issues-response";
@@ -35,7 +35,7 @@ export const POST = withErrorBoundary(async (request: Request): Promise<Response
   const plan = typeof body.value === "object" && body.value !== null && "plan" in body.value ? body.value.plan : undefined;
   const parsed = readPlan(plan);
   if (!parsed.ok) return issuesResponse("invalid_plan", parsed.issues, body.bytes);
-  if (!isPlanReady(parsed.plan)) {
+  if (!hasToolAndEnvironment(parsed.plan)) {
     return jsonError(400, { error: "invalid_plan", issues: [{ path: "environment", message: "Choose the sync tool and describe the environment before validating." }] });
   }
 

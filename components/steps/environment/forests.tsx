@@ -9,7 +9,8 @@ import { nextOwnerId, type Environment } from "@/lib/plan";
 import { GroupError } from "./group-error";
 
 /** The Active Directory forests the tool connects, each with its domains, UPN suffixes and where its accounts go. */
-export function Forests() {
+/** `onRemove` asks before a forest goes (its accounts are set aside); it calls `remove` once the user agrees. */
+export function Forests({ onRemove }: { onRemove?: (index: number, remove: () => void) => void }) {
   const { control } = useFormContext<Environment>();
   const { fields, append, remove } = useFieldArray({ control, name: "forests", keyName: "fieldKey" });
   const forests = useWatch({ control, name: "forests" }) ?? [];
@@ -41,7 +42,7 @@ export function Forests() {
             hint="Its distinguished name, like OU=Sync accounts,OU=Tier 0,DC=contoso,DC=com. Leave empty for the default containers."
           />
           {fields.length > 1 ? (
-            <Button variant="secondary" onClick={() => remove(index)}>
+            <Button variant="secondary" onClick={() => (onRemove ? onRemove(index, () => remove(index)) : remove(index))}>
               Remove forest {index + 1}
             </Button>
           ) : null}

@@ -37,7 +37,8 @@ function ServerDomain({ index, tool }: { index: number; tool: Tool }) {
 }
 
 /** The servers the sync software runs on: Cloud Sync agent hosts, or Connect's active and staging servers. */
-export function Servers({ tool }: { tool: Tool }) {
+/** `onRemove` asks before a server goes (its accounts are set aside); it calls `remove` once the user agrees. */
+export function Servers({ tool, onRemove }: { tool: Tool; onRemove?: (index: number, remove: () => void) => void }) {
   const { control } = useFormContext<Environment>();
   const { fields, append, remove } = useFieldArray({ control, name: "servers", keyName: "fieldKey" });
   const servers = useWatch({ control, name: "servers" }) ?? [];
@@ -79,7 +80,7 @@ export function Servers({ tool }: { tool: Tool }) {
           <SelectField name={`servers.${index}.role`} label="Role" options={SERVER_ROLES.map((role) => ({ value: role, label: SERVER_ROLE_LABELS[role] }))} />
           {tool === "connect" ? <CheckboxField name={`servers.${index}.staging`} label="Staging server (not active)" /> : null}
           {fields.length > 1 ? (
-            <Button variant="secondary" onClick={() => remove(index)}>
+            <Button variant="secondary" onClick={() => (onRemove ? onRemove(index, () => remove(index)) : remove(index))}>
               Remove {noun} {index + 1}
             </Button>
           ) : null}

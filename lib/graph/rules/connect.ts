@@ -4,7 +4,7 @@ import { AD_SYNC_SERVICE } from "@/lib/catalog/graph-facts";
 import { effectiveFeatures } from "@/lib/plan";
 import type { CheckResult } from "@/lib/validation/schema";
 import type { TenantSnapshot } from "../snapshot";
-import type { PlanReady } from "../subjects";
+import type { PlanWithTool } from "@/lib/plan";
 import { couldNotCheck } from "./could-not-check";
 
 /**
@@ -19,7 +19,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 /** Names for a result's detail, which has room for 2,000 characters: the first ten, then how many more. */
 const names = (all: string[]) => (all.length > 10 ? `${all.slice(0, 10).join(", ")} and ${all.length - 10} more` : all.join(", "));
 
-function syncAccountChecks(plan: PlanReady, snapshot: TenantSnapshot): CheckResult[] {
+function syncAccountChecks(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult[] {
   const holders = snapshot.roleAssignments.get("directorySynchronizationAccounts");
   const legacy = snapshot.legacySyncUsers;
   if (!holders?.ok || !legacy?.ok) {
@@ -73,7 +73,7 @@ function syncAccountChecks(plan: PlanReady, snapshot: TenantSnapshot): CheckResu
  * one already syncs to this tenant. The role's id is read from the service
  * principal in the same batch, never assumed.
  */
-function applicationIdentityCheck(plan: PlanReady, snapshot: TenantSnapshot): CheckResult {
+function applicationIdentityCheck(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult {
   const check = { ...base, id: "connect-app-identity", docUrl: SOURCES[AD_SYNC_SERVICE.source].url };
   const title = "Existing Connect application identities";
   const servicePrincipal = snapshot.syncService;
@@ -116,7 +116,7 @@ function applicationIdentityCheck(plan: PlanReady, snapshot: TenantSnapshot): Ch
   };
 }
 
-function deadlineCheck(plan: PlanReady): CheckResult[] {
+function deadlineCheck(plan: PlanWithTool): CheckResult[] {
   if (plan.environment.connect.entraAuth !== "syncAccount") return [];
   return [
     {
@@ -132,7 +132,7 @@ function deadlineCheck(plan: PlanReady): CheckResult[] {
   ];
 }
 
-function globalAdminFeatureCheck(plan: PlanReady): CheckResult[] {
+function globalAdminFeatureCheck(plan: PlanWithTool): CheckResult[] {
   const features = effectiveFeatures(plan);
   const needsGlobalAdmin = (["connectHealth", "federation", "pingFederate"] as const).filter((feature) => features.has(feature));
   if (needsGlobalAdmin.length === 0) return [];
@@ -150,6 +150,6 @@ function globalAdminFeatureCheck(plan: PlanReady): CheckResult[] {
   ];
 }
 
-export function connectChecks(plan: PlanReady, snapshot: TenantSnapshot): CheckResult[] {
+export function connectChecks(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult[] {
   return [...syncAccountChecks(plan, snapshot), applicationIdentityCheck(plan, snapshot), ...deadlineCheck(plan), ...globalAdminFeatureCheck(plan)];
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { ACCOUNTS_BY_ID, SOURCES } from "@/lib/catalog";
 import { deriveAccounts } from "@/lib/plan";
 import type { CheckResult } from "@/lib/validation/schema";
-import type { PlanReady } from "../subjects";
+import type { PlanWithTool } from "@/lib/plan";
 
 /** The on-premises accounts Graph cannot see: to-dos for install day, never a pass. */
-export function installDayChecks(plan: PlanReady): CheckResult[] {
+export function installDayChecks(plan: PlanWithTool): CheckResult[] {
   return deriveAccounts(plan)
     .filter((account) => account.definition.directory !== "entra" && !account.definition.informational && plan.accounts[account.key]?.inUse !== false)
     .map((account) => ({

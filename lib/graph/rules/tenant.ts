@@ -2,14 +2,14 @@ import "server-only";
 import { SOURCES } from "@/lib/catalog";
 import type { CheckResult } from "@/lib/validation/schema";
 import type { TenantSnapshot } from "../snapshot";
-import type { PlanReady } from "../subjects";
+import type { PlanWithTool } from "@/lib/plan";
 import { couldNotCheck } from "./could-not-check";
 
 /** The tenant as a whole: is it the plan's tenant, are the UPN suffixes verified domains, is it already synchronized. */
 
 const base = { account: null, docUrl: SOURCES.connectPrerequisites.url } as const;
 
-function domainChecks(plan: PlanReady, snapshot: TenantSnapshot): CheckResult[] {
+function domainChecks(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult[] {
   if (!snapshot.domains.ok) {
     return [{ ...base, id: "tenant-domains", status: "unknown", title: "Tenant domains not checked", ...couldNotCheck(snapshot.domains.failure) }];
   }
@@ -98,7 +98,7 @@ function synchronizationCheck(snapshot: TenantSnapshot): CheckResult {
   };
 }
 
-export function tenantChecks(plan: PlanReady, snapshot: TenantSnapshot): CheckResult[] {
+export function tenantChecks(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult[] {
   return [...domainChecks(plan, snapshot), synchronizationCheck(snapshot)];
 }
 
