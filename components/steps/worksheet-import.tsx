@@ -44,13 +44,13 @@ function PreviewDialog({ plan, fileName, changes, onClose, onApplied }: { plan: 
       plan,
       changes.filter((change) => accepted.has(change.id)),
     );
-    // The store keeps only plans that pass the plan's rules: a name the customer typed may not.
+    // A name the customer typed enters the plan only if it passes the plan's rules.
     const checked = planSchema.safeParse(next);
     if (!checked.success) {
       setProblems(toPlanIssues(checked.error).map((issue) => `${issue.path}: ${issue.message}`));
       return;
     }
-    draftActions.savePlan(checked.data, []);
+    draftActions.savePlan(checked.data, [], { checkpoint: `Applied ${accepted.size === 1 ? "1 change" : `${accepted.size} changes`} from ${fileName}` });
     ref.current?.close();
     onApplied(accepted.size);
   };

@@ -16,7 +16,10 @@ export const unsavedStepsSchema = z
   )
   .check(z.maxLength(300, "List at most 300 unsaved steps."));
 
+/** How each notice starts: the worksheet import recognises the CSV's notice rows by it. */
+export const UNSAVED_NOTICE_START = "Unsaved edit on step ";
+
 /** One line per unsaved step, for the top of every export. */
 export function unsavedNotices(options: ExportOptions | undefined): string[] {
-  return (options?.unsavedSteps ?? []).map((step) => `Unsaved edit on step ${step.title}; this export shows the last valid value.`);
+  return (options?.unsavedSteps ?? []).map((step) => `${UNSAVED_NOTICE_START}${step.title}; this export shows the last valid value.`);
 }

@@ -1,6 +1,7 @@
 import { zipSync } from "fflate";
 import { ImportRefusal } from "./refusal";
 import { readZipSafely, ZIP_LIMITS } from "./safe-zip";
+import { UNSAVED_NOTICE_START } from "@/lib/export/unsaved";
 
 /**
  * The Accounts table of a returned workbook or CSV, as text cells by header.
@@ -58,6 +59,10 @@ function tableOf(source: string, rows: string[][], firstRowNumber = 1): Imported
   return { source, headers, rows: tableRows };
 }
 
+function isUnsavedNotice(row: string[] | undefined): boolean {
+  return row !== undefined && row.filter((cell) => cell.trim() !== "").length === 1 && (row[0] ?? "").startsWith(UNSAVED_NOTICE_START);
+}
+
 /** RFC 4180 with the byte order mark the export writes; quoted fields may hold commas, quotes and line breaks. */
 export function readCsv(bytes: Uint8Array): ImportedTable {
   if (bytes.length > IMPORT_MAX_BYTES) throw tooLarge(bytes.length);
@@ -92,7 +97,10 @@ export function readCsv(bytes: Uint8Array): ImportedTable {
     rows.push(row);
   }
   if (quoted) throw new ImportRefusal("The CSV ends inside a quoted field: it was cut short. Save it again and choose the whole file.");
-  return tableOf("The CSV", rows);
+  // An export made while a step held an unsaved edit says so in rows of one cell above the header.
+  let notices = 0;
+  while (isUnsavedNotice(rows[notices])) notices += 1;
+  return tableOf("The CSV", rows.slice(notices), notices + 1);
 }
 
 type CellLike = { value: unknown; formula?: string; type: number };

@@ -191,6 +191,18 @@ describe("a returned CSV", () => {
     ]);
   });
 
+  it("reads a CSV exported while a step held an unsaved edit: the notice rows above the header are not accounts", async () => {
+    const plan = example();
+    const exported = planToCsv(plan, undefined, { unsavedSteps: [{ stepId: "environment", title: "Environment" }] }).replace(/^\uFEFF/, "");
+    expect(expectOk(await importWorksheet(plan, "plan.csv", strToU8(exported)))).toEqual([]);
+    const [notice, ...table] = exported.split("\r\n");
+    const rows = Papa.parse<Cells>(table.join("\r\n"), { header: true, skipEmptyLines: true }).data;
+    rowOf(rows, HIA).Notes = "Ticket 42";
+    const returned = `${notice}\r\n${Papa.unparse(rows, { newline: "\r\n" })}\r\n`;
+    const changes = expectOk(await importWorksheet(plan, "plan.csv", strToU8(returned)));
+    expect(changes.map(({ field, value }) => ({ field, value }))).toEqual([{ field: "notes", value: "Ticket 42" }]);
+  });
+
   it("refuses a removed row and an edited key", async () => {
     const plan = example();
     expectRefused(await importWorksheet(plan, "plan.csv", edited(plan, (rows) => rows.slice(1))), /is missing: rows may not be deleted/);
