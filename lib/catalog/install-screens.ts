@@ -1,6 +1,5 @@
 import { cite } from "./fact";
 import type { AccountId, Citation } from "./types";
-import type { Tool } from "./vocabulary";
 
 /**
  * The screens of Microsoft's installers in the order they appear, as
@@ -98,10 +97,10 @@ export const INSTALL_SCREENS: Readonly<Record<InstallPath, readonly InstallScree
     screen(
       "connectSingleSignOn",
       "Enabling single sign-on",
-      "For each forest, a Domain Administrator's sign-in that creates the AZUREADSSOACC computer account (not stored).",
+      "For each forest, on one page, a Domain Administrator's sign-in that creates the AZUREADSSOACC computer account (not stored).",
       ["seamlessSsoDomainAdmin", "seamlessSsoComputer"],
       custom("Enabling single sign-on"),
-      { repeat: "forest", when: "seamlessSso" },
+      { when: "seamlessSso" },
     ),
     screen(
       "connectAdfs",

@@ -67,7 +67,7 @@ function accountEntries(screen: InstallScreen, accounts: readonly RequiredAccoun
 }
 
 /** The plan's own answers for a screen, beyond its accounts. */
-function valueEntries(screen: InstallScreen, plan: PlanWithTool, forest?: Forest): RunbookEntry[] {
+function valueEntries(screen: InstallScreen, plan: PlanWithTool): RunbookEntry[] {
   const { environment } = plan;
   const context = conditionContext(plan);
   const features = effectiveFeatures(plan);
@@ -80,8 +80,6 @@ function valueEntries(screen: InstallScreen, plan: PlanWithTool, forest?: Forest
     }
     case "connectUserSignIn":
       return [entry("Sign-in method", SIGN_IN_METHOD_LABELS[context.signIn]), entry("Enable single sign-on", environment.signIn.seamlessSso ? "Yes" : "No")];
-    case "connectDirectories":
-      return forest ? [entry("Forest", forest.rootDomain)] : [];
     case "connectEntraSignInConfiguration":
       return environment.forests.map((each) => entry(`UPN suffixes of ${each.rootDomain}`, list(each.upnSuffixes, "None named")));
     case "connectDomainOuFiltering":
@@ -103,8 +101,6 @@ function valueEntries(screen: InstallScreen, plan: PlanWithTool, forest?: Forest
       }
       return values;
     }
-    case "connectSingleSignOn":
-      return forest ? [entry("Forest", forest.rootDomain)] : [];
     case "connectAdfs":
       return [entry("AD FS servers", list(environment.federation.adfsServers, "Not named yet")), entry("Web Application Proxy servers", list(environment.federation.wapServers, "Not named yet"))];
     case "connectConfigure":
@@ -141,7 +137,7 @@ export function runbookScreens(plan: PlanWithTool): RunbookScreen[] {
     if (!applies(screen, plan)) continue;
     if (screen.repeat === "forest") {
       for (const forest of plan.environment.forests) {
-        result.push({ id: `${screen.id}-${forest.id}`, screen, scope: forest.rootDomain, entries: [...valueEntries(screen, plan, forest), ...accountEntries(screen, accounts, plan, forest)] });
+        result.push({ id: `${screen.id}-${forest.id}`, screen, scope: forest.rootDomain, entries: [...valueEntries(screen, plan), ...accountEntries(screen, accounts, plan, forest)] });
       }
     } else {
       // The agent's screens repeat on each host: listed once, naming the hosts.
