@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime } from "@/lib/format/date";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -92,7 +93,7 @@ export function StartPage() {
           </h2>
           <p className="mt-1">
             {draft.plan.environment?.organisation.name || "Unnamed organisation"}
-            {draft.plan.tool ? ` · ${TOOL_LABELS[draft.plan.tool]}` : ""} · last changed {new Date(draft.plan.updatedAt).toLocaleString("en-GB")}
+            {draft.plan.tool ? ` · ${TOOL_LABELS[draft.plan.tool]}` : ""} · last changed {formatDateTime(draft.plan.updatedAt)}
           </p>
           <ButtonLink href={resumeHref(draft)} className="mt-3">
             Resume the plan
@@ -108,7 +109,9 @@ export function StartPage() {
           Start a new plan
         </h2>
         <p className="my-2">Choose the sync tool, describe the environment, then fill in one step per account.</p>
-        <Button onClick={() => replaceWith("You are starting a new plan.", emptyPlan(), STEP_PATHS.tool)}>Start a new plan</Button>
+        <Button variant={hasDraft ? "secondary" : "primary"} onClick={() => replaceWith("You are starting a new plan.", emptyPlan(), STEP_PATHS.tool)}>
+          Start a new plan
+        </Button>
       </section>
 
       <section aria-labelledby="import-title" className="mb-8">
@@ -122,7 +125,7 @@ export function StartPage() {
           id="field-plan-file"
           type="file"
           accept=".json,application/json"
-          className="block rounded border-2 border-slate-700 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
+          className="block w-full max-w-md rounded border-2 border-slate-700 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = "";
