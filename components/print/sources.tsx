@@ -35,7 +35,7 @@ export function Cite({ cite }: { cite: Citation }) {
   if (!numbers) throw new Error("Cite needs a SourceNumbersContext");
   const number = numbers.number(cite);
   return (
-    <a href={`#print-source-${number}`} className="text-sm text-slate-700 no-underline">
+    <a href={`#print-source-${number}`} className="text-sm text-slate-700 underline underline-offset-2">
       <span className="sr-only">source </span>[{number}]<span className="sr-only">, section “{cite.section}”</span>
     </a>
   );

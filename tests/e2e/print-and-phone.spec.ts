@@ -30,7 +30,7 @@ async function examplePlan(page: Page, file: string) {
 
 function pdfText(path: string, page?: number): string {
   const range = page ? ["-f", String(page), "-l", String(page)] : [];
-  return execFileSync("pdftotext", ["-layout", ...range, path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  return execFileSync("pdftotext", ["-raw", ...range, path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 }
 
 test("the Connect example prints to at most 10 pages in A4 and Letter, page 1 naming the tool, tenant, forests and servers", async ({ page }) => {
