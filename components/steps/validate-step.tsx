@@ -179,7 +179,7 @@ function DemoNotice() {
       </h2>
       <p className="mt-1">
         No Microsoft sign-in is configured, so these checks run against a built-in, simulated tenant (Contoso) that behaves like Microsoft Graph.
-        Use it to see what the checks find; to check your own tenant, ask whoever runs this planner to connect it to your organisation's Microsoft sign-in.
+        Use it to see what the checks find; to check your own tenant, ask whoever runs this planner to connect it to your organisation&apos;s Microsoft sign-in.
       </p>
       <details className="mt-2">
         <summary className="cursor-pointer font-semibold">People in the demo tenant</summary>

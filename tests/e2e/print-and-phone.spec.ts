@@ -140,7 +140,7 @@ for (const example of EXAMPLES) {
     console.log(`widest at 375 px (${example.file}):\n${widths.join("\n")}`);
     // Dark mode: the same pages' colours pass axe's contrast check.
     await page.emulateMedia({ colorScheme: "dark" });
-    for (const path of example === EXAMPLES[0] ? checked : ["/", "/plan/environment", "/plan/review"]) {
+    for (const path of ["/", "/plan/environment", "/plan/review", "/print"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);
