@@ -8,11 +8,13 @@ import type { Draft } from "@/lib/draft/store";
 import { unsavedNotices } from "@/lib/export/unsaved";
 import { STEP_PATHS, unsavedSteps } from "@/lib/plan";
 import { PlanDocument } from "./plan-document";
+import { useRunningHeader } from "./running-header";
 
-/** The plan as a document: print CSS gives page breaks between accounts and no navigation chrome. */
+/** The plan as a document: print CSS gives page numbers, a running header and no navigation chrome. */
 function Document({ draft }: { draft: Draft }) {
   const organisation = draft.plan.environment?.organisation.name || "Unnamed organisation";
   useDocumentTitle(`Account plan: ${organisation}`);
+  useRunningHeader(`Account plan: ${organisation}`);
   return (
     <article className="print-document mx-auto max-w-4xl">
       <div className="no-print mb-6 flex flex-wrap items-center gap-6">

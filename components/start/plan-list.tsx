@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { TOOL_LABELS } from "@/lib/catalog";
-import { formatChangedAt } from "@/lib/library/format-time";
+import { formatDateTime } from "@/lib/format/date";
 import type { PlanSummary } from "@/lib/library/summary";
 
 export function planTitle(summary: PlanSummary): string {
@@ -63,7 +63,7 @@ export function PlanList({
             <p>
               {summary.name && summary.organisation ? `${summary.organisation} · ` : ""}
               {summary.tool ? TOOL_LABELS[summary.tool] : "No sync tool chosen yet"} · last changed{" "}
-              <time dateTime={summary.changedAt}>{formatChangedAt(summary.changedAt)}</time>
+              <time dateTime={summary.changedAt}>{formatDateTime(summary.changedAt)}</time>
             </p>
             <Progress summary={summary} />
             <div className="mt-3 flex flex-wrap gap-3">

@@ -6,6 +6,7 @@ import { UndoNotice } from "@/components/library/undo-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StepHeading } from "@/components/wizard/step-heading";
+import { formatDateTime } from "@/lib/format/date";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
 import { TOOL_LABELS } from "@/lib/catalog";
 import { planStore, useDraft, useLibrary, type DraftSnapshot } from "@/lib/draft/store";
@@ -161,7 +162,7 @@ export function StartPage() {
           </h2>
           <p className="mt-1">
             {current.draft.plan.environment?.organisation.name || "Unnamed organisation"}
-            {current.draft.plan.tool ? ` · ${TOOL_LABELS[current.draft.plan.tool]}` : ""}
+            {current.draft.plan.tool ? ` · ${TOOL_LABELS[current.draft.plan.tool]}` : ""} · last changed {formatDateTime(current.draft.plan.updatedAt)}
           </p>
           <ButtonLink href={destination({ plan: current.draft.plan, ruleIssues: current.ruleIssues })} className="mt-3">
             Resume the plan
@@ -204,6 +205,7 @@ export function StartPage() {
         </h2>
         <p className="my-2">Choose the sync tool, describe the environment, then fill in one step per account. Your other plans stay in the list.</p>
         <Button
+          variant={current ? "secondary" : "primary"}
           onClick={async () => {
             await planStore().createPlan(emptyPlan());
             router.push(STEP_PATHS.tool);
@@ -225,7 +227,7 @@ export function StartPage() {
           type="file"
           multiple
           accept=".json,application/json"
-          className="block rounded border-2 border-slate-700 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
+          className="block w-full max-w-md rounded border-2 border-slate-700 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = "";

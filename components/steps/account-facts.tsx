@@ -1,4 +1,5 @@
 import { CitationRef, FactText } from "@/components/catalog/citation";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { linkClass } from "@/components/ui/button";
 import { longDate } from "@/components/ui/long-date";
@@ -71,8 +72,7 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
           <h2 id="facts-rights" className="text-xl font-bold">
             Rights for the features you chose
           </h2>
-          {/* Focusable so keyboard users can scroll it when it is wider than the column. */}
-          <div className="mt-2 overflow-x-auto focus:outline-none focus:ring-4 focus:ring-amber-400" tabIndex={0} role="region" aria-labelledby="facts-rights">
+          <ScrollRegion labelledBy="facts-rights">
             <table className="w-full border-collapse text-left text-sm">
               <thead>
                 <tr className="border-b-2 border-slate-700">
@@ -95,14 +95,14 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
                     </td>
                     <td className="py-1 pr-3">{right.appliesTo}</td>
                     <td className="py-1">
-                      <code className="break-words">{right.cmdlet}</code>
+                      <code className="[overflow-wrap:anywhere]">{right.cmdlet}</code>
                       {right.permissionType ? <code className="block">-PermissionType {right.permissionType}</code> : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ) : null}
 

@@ -16,6 +16,7 @@ const BUTTONS: Record<ExportFormat, string> = {
   json: "Download the plan file",
   md: "Download the worksheet",
   xlsx: "Download the workbook",
+  runbook: "Download the runbook",
   csv: "Download the CSV",
   ps1: "Download the script",
   zip: "Download everything",
@@ -25,6 +26,7 @@ const DESCRIPTIONS: Record<ExportFormat, string> = {
   json: "Everything you entered, to import again later or hand to a colleague. It follows /plan.schema.json.",
   md: "The worksheet: one section per account with its purpose, values, rights, creator, checks and notes.",
   xlsx: "Summary, Accounts (with a Status drop-down), Rights per forest and the tenant Checks, for the customer to track. Bring it back filled in below.",
+  runbook: "Install day in order: the scripts before the wizard, each of Microsoft's installer screens with the plan's account and value for it, then what follows.",
   csv: "The Accounts sheet as CSV, UTF-8, for any spreadsheet or ticketing tool. Bring it back filled in below.",
   ps1: "The install-day script: KDS root key, gMSAs, connector accounts and permissions. Run it with -WhatIf first.",
   zip: "Every file above in one archive.",
@@ -83,7 +85,7 @@ export function ExportStep({ draft }: { draft: Draft }) {
           <li key={format} className="rounded border border-slate-300 p-4">
             <h2 className="text-xl font-bold">{EXPORT_FORMATS[format].label}</h2>
             <p className="my-2">{DESCRIPTIONS[format]}</p>
-            <Button onClick={() => void download(format)} disabled={busy !== null}>
+            <Button onClick={() => void download(format)} disabled={busy !== null} variant={format === "zip" ? "primary" : "secondary"}>
               {busy === format ? "Preparing…" : BUTTONS[format]}
             </Button>
           </li>

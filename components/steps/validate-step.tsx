@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime } from "@/lib/format/date";
 import { DraftGate, NeedsEnvironment } from "@/components/wizard/draft-gate";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -79,7 +80,7 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
         Results
       </h2>
       <p className="mt-1" data-testid="checked-at">
-        Checked {report.tenant ? `against ${report.tenant.displayName} ` : ""}at <time dateTime={report.checkedAt}>{new Date(report.checkedAt).toLocaleString("en-GB")}</time>.
+        Checked {report.tenant ? `against ${report.tenant.displayName} ` : ""}at <time dateTime={report.checkedAt}>{formatDateTime(report.checkedAt)}</time>.
       </p>
       {staleIds.size > 0 ? (
         <p className="mt-2 rounded border-l-8 border-amber-500 bg-amber-50 p-3" data-testid="stale-summary">
@@ -186,7 +187,7 @@ function DemoNotice() {
       </h2>
       <p className="mt-1">
         No Microsoft sign-in is configured, so these checks run against a built-in, simulated tenant (Contoso) that behaves like Microsoft Graph.
-        Use it to see what the checks find; connect the planner to your tenant to check for real (see README).
+        Use it to see what the checks find; to check your own tenant, ask whoever runs this planner to connect it to your organisation&apos;s Microsoft sign-in.
       </p>
       <details className="mt-2">
         <summary className="cursor-pointer font-semibold">People in the demo tenant</summary>
@@ -236,7 +237,9 @@ export function ValidateStep({ draft }: { draft: Draft }) {
         <Runner draft={draft} />
       )}
       <div className="mt-10 flex flex-wrap items-center gap-6">
-        <ButtonLink href={STEP_PATHS.export}>Continue to export</ButtonLink>
+        <ButtonLink href={STEP_PATHS.export} variant="secondary">
+          Continue to export
+        </ButtonLink>
         <Link href={STEP_PATHS.review} className={linkClass}>
           Back
         </Link>

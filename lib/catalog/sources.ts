@@ -88,6 +88,8 @@ export const SOURCES = {
   ),
   connectExpress: hybrid("connect/how-to-connect-install-express", "Microsoft Entra Connect Sync: Get started by using express settings", "2025-04-09"),
   connectCustom: hybrid("connect/how-to-connect-install-custom", "Customize an installation of Microsoft Entra Connect", "2025-04-09"),
+  /** Where the wizard's "Configure device options" task (hybrid join, device writeback) is described. */
+  connectDeviceOptions: hybrid("connect/how-to-connect-device-options", "Microsoft Entra Connect: Device options", "2023-01-26"),
   connectSqlDelegation: hybrid(
     "connect/how-to-connect-install-sql-delegation",
     "Install Microsoft Entra Connect using SQL delegated administrator permissions",

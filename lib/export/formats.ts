@@ -26,6 +26,12 @@ export const EXPORT_FORMATS = {
     label: "Workbook (Excel)",
     render: (async (plan, report, options) => (await import("./xlsx")).planToWorkbook(plan, report, options)) as Render,
   },
+  runbook: {
+    extension: "runbook.md",
+    contentType: "text/markdown; charset=utf-8",
+    label: "Install-day runbook (Markdown)",
+    render: (async (plan, _report, options) => (await import("./runbook")).planToRunbook(plan, options)) as Render,
+  },
   csv: { extension: "csv", contentType: "text/csv; charset=utf-8", label: "Accounts (CSV)", render: (async (plan, report, options) => (await import("./csv")).planToCsv(plan, report, options)) as Render },
   // Bytes, not text: a UTF-8 byte order mark, then ASCII, whichever way the file leaves (API, download, zip).
   ps1: { extension: "ps1", contentType: "text/plain; charset=utf-8", label: "Install-day script (PowerShell)", render: (async (plan) => (await import("./powershell")).planToPowerShellFile(plan)) as Render },

@@ -10,6 +10,7 @@ import {
 } from "@/lib/catalog";
 import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
 import { exportableReport } from "@/lib/validation/fingerprint";
+import { formatDate, formatDateTime } from "@/lib/format/date";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
 
 /** One line of the plan's summary: what the Markdown, the workbook's Summary sheet and the print view's first page show. */
@@ -112,7 +113,7 @@ function checksRow(report: ValidationReport | undefined): SummaryRow {
   const counts = CHECK_STATUS_ORDER.map((status) => [status, report.results.filter((result) => result.status === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);
-  return row("Tenant checks", `${report.checkedAt}${report.tenant ? ` against ${report.tenant.displayName}` : ""}: ${list(counts, "no results")}`);
+  return row("Tenant checks", `${formatDateTime(report.checkedAt)}${report.tenant ? ` against ${report.tenant.displayName}` : ""}: ${list(counts, "no results")}`);
 }
 
 /**
@@ -127,8 +128,8 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
     row("Organisation", organisation?.name || "Unnamed organisation"),
     row("Prepared by", organisation?.preparer ?? ""),
     row("Contact", organisation?.contact ?? ""),
-    row("Last changed", plan.updatedAt.slice(0, 10)),
-    row("Facts as of", CATALOG_FACTS_AS_OF),
+    row("Last changed", formatDate(plan.updatedAt)),
+    row("Facts as of", formatDate(CATALOG_FACTS_AS_OF)),
     row("Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"),
   ];
   if (hasToolAndEnvironment(plan)) {

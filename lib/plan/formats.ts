@@ -23,7 +23,7 @@ export function fqdnProblem(value: string): string | undefined {
   if (value.length === 0) return "Enter a fully qualified domain name, like contoso.com.";
   if (/\s/.test(value)) return "Remove the spaces: a domain name has none.";
   if (value.includes("\\") || value.includes("/")) return "Enter the DNS name of the domain (like corp.contoso.com), not a NetBIOS name or a path.";
-  if (!value.includes(".")) return `Enter the full DNS name, like ${value || "corp"}.contoso.com, not a single label.`;
+  if (!value.includes(".")) return "Enter the full DNS name, like corp.contoso.com, not a single label.";
   if (!isFqdn(value)) return "Use letters, digits and hyphens between dots, like corp.contoso.com; labels cannot start or end with a hyphen.";
   return undefined;
 }

@@ -68,7 +68,7 @@ test("a full Cloud Sync plan, checked with axe on every step, ends in a JSON and
   await expect(page).toHaveTitle("Domain/Enterprise administrator — contoso.com – Entra sync account planner");
   await expect(page.getByRole("heading", { name: "Why there is no password field" })).toBeVisible();
   // Every fact names its page, section and the page's date; the step says when the facts were checked.
-  await expect(page.getByTestId("facts-as-of")).toContainText(/Facts as of \d{1,2} \w+ 20\d\d/);
+  await expect(page.getByTestId("facts-as-of")).toContainText(/Facts as of (\d{1,2} \w+ 20\d\d|\w+ \d{1,2}, 20\d\d)/);
   const purpose = page.getByRole("region", { name: "What it is for" });
   await expect(purpose.getByRole("link").first()).toHaveAttribute("href", /^https:\/\/learn\.microsoft\.com\//);
   await expect(purpose).toContainText(/section “[^”]+” \(page dated \d{4}-\d{2}-\d{2}\)/);

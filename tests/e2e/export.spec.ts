@@ -76,10 +76,11 @@ test("the printable plan renders to a PDF that names every account", async ({ pa
   await expect(page.getByRole("navigation", { name: "Plan steps" })).toHaveCount(0);
   const pdfPath = join(tmpdir(), `printable-plan-${Date.now()}.pdf`);
   await writeFile(pdfPath, await page.pdf({ format: "A4", printBackground: true }));
-  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const text = execFileSync("pdftotext", ["-raw", pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   for (const account of accounts) expect(text, account.label).toContain(account.label.replace(/\s+/g, " "));
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" }))?.[1]);
-  expect(pages).toBeGreaterThanOrEqual(accounts.length);
+  // Sections flow across pages: no page per account (print-and-phone.spec.ts checks the page count and numbers).
+  expect(pages).toBeLessThan(accounts.length);
 });
 
 test("the wizard's pages do not load the export libraries; exporting a workbook does", async ({ page }) => {

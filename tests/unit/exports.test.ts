@@ -12,11 +12,12 @@ import { neutraliseCell } from "@/lib/export/cell-safety";
 import { CATALOG_URLS } from "@/lib/export/citations";
 import { planToCsv } from "@/lib/export/csv";
 import { exportFileName } from "@/lib/export/filename";
-import { EXPORT_FORMAT_IDS } from "@/lib/export/formats";
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from "@/lib/export/formats";
 import { escapeMarkdown } from "@/lib/export/markdown";
 import { planToWorkbook } from "@/lib/export/xlsx";
 import { planToZip } from "@/lib/export/zip";
 import { accountKey, deriveAccounts, planAttention, readPlan, type Environment, type Plan } from "@/lib/plan";
+import { formatDateTime } from "@/lib/format/date";
 import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, examplePlan, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
@@ -237,7 +238,7 @@ describe("Excel workbook", () => {
       expect.objectContaining({ Status: "Warning", Account: "Tenant" }),
     ]);
     expect(rowsOf(workbook, "Accounts").find((row) => row.Account === "Hybrid Identity Administrator")?.Validation).toBe("Fail");
-    expect(rowsOf(workbook, "Summary").some((row) => row.Value.startsWith(REPORT.checkedAt) && row.Value.includes(REPORT.tenant!.displayName))).toBe(true);
+    expect(rowsOf(workbook, "Summary").some((row) => row.Value.startsWith(formatDateTime(REPORT.checkedAt)) && row.Value.includes(REPORT.tenant!.displayName))).toBe(true);
   });
 
   it("neutralises cells that would run as formulas", async () => {
@@ -347,7 +348,7 @@ describe("zip and /api/export", () => {
       new Request(`http://localhost/api/export?format=${format}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ plan: examplePlan("cloud-sync-contoso.json"), results: REPORT }) }),
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${exportFileName(example, format)}"`);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${exportFileName(example, EXPORT_FORMATS[format].extension)}"`);
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
   });
 

@@ -8,6 +8,7 @@ import { CATALOG_URLS } from "@/lib/export/citations";
 import { planToMarkdown } from "@/lib/export/markdown";
 import { planSummary, type SummaryRow } from "@/lib/export/summary";
 import { planToWorkbook } from "@/lib/export/xlsx";
+import { formatDate } from "@/lib/format/date";
 import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
 import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
@@ -105,7 +106,7 @@ describe("one summary in every export", () => {
     const values = planSummary(candidate).map((row) => row.value);
     const shown = (text: string) => values.some((value) => value.includes(text));
     for (const text of [
-      CATALOG_FACTS_AS_OF,
+      formatDate(CATALOG_FACTS_AS_OF),
       SIGN_IN_METHOD_LABELS.federationAdfs,
       "employeeID",
       "SQL01",
@@ -140,16 +141,33 @@ describe("print view", () => {
     const candidate = detailedPlan();
     candidate.environment!.federation.wapServers = [];
     const html = printed(candidate);
-    for (const account of deriveAccounts(candidate)) expect(decodeHtml(html)).toContain(`>${account.label}</h2>`);
+    // Each account has its column (the target of the glance table's and the runbook's links) under its kind's heading.
+    for (const account of deriveAccounts(candidate)) {
+      expect(html).toContain(`id="print-${account.key}"`);
+      expect(decodeHtml(html)).toContain(`>${account.definition.name}</h2>`);
+    }
     const attention = planAttention(candidate);
     expect(attention.length).toBeGreaterThan(0);
     for (const item of attention) expect(decodeHtml(html)).toContain(item.message);
-    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((match) => decodeHtml(match[1]!));
-    expect(hrefs.length).toBeGreaterThan(20);
+    // Links within the document (a citation's number to its source, a runbook screen to its account) stay in it.
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((match) => decodeHtml(match[1]!)).filter((href) => !href.startsWith("#"));
+    // Each cited page is linked once, in the numbered sources.
+    expect(hrefs.length).toBeGreaterThan(5);
     for (const href of hrefs) expect(CATALOG_URLS.has(href), href).toBe(true);
   });
 
   it(`says the facts are as of ${CATALOG_FACTS_AS_OF}`, () => {
-    expect(decodeHtml(printed(loadExample("cloud-sync-contoso.json")))).toContain(`Facts as of ${CATALOG_FACTS_AS_OF}`);
+    expect(decodeHtml(printed(loadExample("cloud-sync-contoso.json")))).toContain(`Facts as of ${formatDate(CATALOG_FACTS_AS_OF)}`);
+  });
+
+  it("numbers every citation, lists each source once at the end, and links each number and runbook account to its target", () => {
+    const html = printed(loadExample("connect-fabrikam-three-forests.json"));
+    const targets = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]!));
+    const internal = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!);
+    expect(internal.some((target) => target.startsWith("print-source-"))).toBe(true);
+    expect(internal.some((target) => target.startsWith("print-connectAdDsConnector"))).toBe(true);
+    for (const target of internal) expect(targets.has(target), target).toBe(true);
+    const sources = [...html.matchAll(/id="print-source-(\d+)"/g)].map((match) => Number(match[1]));
+    expect(sources).toEqual(sources.map((_, index) => index + 1));
   });
 });

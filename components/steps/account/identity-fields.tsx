@@ -177,7 +177,7 @@ function ServiceAccountFields({ account, environment }: { account: RequiredAccou
         }
         options={(option?.allowed ?? []).map((type) => ({
           value: type,
-          label: `${ACCOUNT_TYPE_LABELS[type]}${type === option?.recommended ? " (recommended)" : ""}${type === option?.default ? " (default)" : ""}`,
+          label: `${ACCOUNT_TYPE_LABELS[type]}${typeNote(type === option?.recommended, type === option?.default)}`,
         }))}
       />
       {named}
@@ -232,6 +232,13 @@ function ApplicationFields({ account, entraAuth }: { account: RequiredAccount; e
 }
 
 /** The fields that identify the account, by what identifies it. */
+
+/** " (recommended)", " (default)", or one note when both hold. */
+function typeNote(recommended: boolean, isDefault: boolean): string {
+  if (recommended && isDefault) return " (the default, and recommended)";
+  return recommended ? " (recommended)" : isDefault ? " (default)" : "";
+}
+
 export function IdentityFields({ account, plan }: { account: RequiredAccount; plan: PlanWithTool }) {
   const { definition } = account;
   const { environment } = plan;

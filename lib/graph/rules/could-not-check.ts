@@ -19,8 +19,13 @@ export function couldNotCheck(original: RequestFailure): { detail: string; remed
     case "unauthenticated":
       return { detail: `Could not check: the sign-in has expired (${answered(401)}).`, remediation: "Sign in again and run the checks again." };
     case "throttled": {
-      const wait = failure.retryAfterSeconds !== undefined ? `, asking to wait ${Math.ceil(failure.retryAfterSeconds)} s` : "";
-      return { detail: `Could not check: Microsoft Graph is throttling requests (${answered(429)}${wait}).`, remediation: "Run the checks again in a minute." };
+      // The wait Graph asked for, in seconds, so the user knows when to try again.
+      const seconds = failure.retryAfterSeconds !== undefined ? Math.max(1, Math.ceil(failure.retryAfterSeconds)) : undefined;
+      const wait = seconds !== undefined ? `, asking to wait ${seconds} seconds` : "";
+      return {
+        detail: `Could not check: Microsoft Graph is throttling requests (${answered(429)}${wait}).`,
+        remediation: seconds !== undefined ? `Wait ${seconds} seconds, then run the checks again.` : "Wait a minute, then run the checks again.",
+      };
     }
     case "timeout":
       return {
