@@ -67,7 +67,9 @@ export function PlanList({
             </p>
             <Progress summary={summary} />
             <div className="mt-3 flex flex-wrap gap-3">
-              <Button onClick={() => onOpen(summary)}>{named("Open")}</Button>
+              <Button variant="secondary" onClick={() => onOpen(summary)}>
+                {named("Open")}
+              </Button>
               <Button variant="secondary" onClick={() => onDuplicate(summary)}>
                 {named("Duplicate")}
               </Button>

@@ -195,7 +195,7 @@ export function WorksheetImport({ plan }: { plan: Plan }) {
         id="field-worksheet-file"
         type="file"
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-        className="block rounded border-2 border-slate-700 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
+        className="block w-full max-w-md rounded border-2 border-slate-700 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = "";
