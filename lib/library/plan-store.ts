@@ -1,7 +1,7 @@
 import { emptyPlan, type Plan, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { libraryFileFrom, type LibraryFile } from "./exchange";
-import { undoLast, withCheckpoint, withReplaced } from "./history";
+import { mergeKept, undoLast, withCheckpoint, withReplaced } from "./history";
 import { migrateLegacyDrafts } from "./migrate-local";
 import { ruleIssuesOf } from "./read-stored";
 import { loadRecord, newPlanId, type LoadedRecord, type PlanRecord } from "./records";
@@ -364,6 +364,8 @@ export class PlanStore {
     const now = this.now();
     if (choice === "reload") {
       this.conflict = null;
+      // The offered undo was of this tab's version, which is gone now: undoing would apply it to theirs.
+      if (this.undoOffer?.kind === "checkpoint") this.undoOffer = null;
       if (conflict.theirs) this.adopt(conflict.theirs);
       else {
         // Deleted in the other tab: nothing to reload, the tab goes back to having no plan.
@@ -374,13 +376,16 @@ export class PlanStore {
       this.emit();
       return;
     }
+    const theirs = conflict.theirs?.record;
+    // Their record could not be read as a plan (a newer version's, say): keeping mine would
+    // overwrite it with nothing of it kept, so mine is saved as a copy and theirs stays as stored.
+    if (choice === "keep-mine" && theirs && !theirs.plan) choice = "copy";
     if (choice === "keep-mine") {
-      // Their version goes into this plan's kept versions, so "keep mine" loses nothing either.
-      const theirs = conflict.theirs?.record;
+      // Their version and their undo history go into this plan's kept versions, so "keep mine" loses nothing either.
       let record = mine.record;
       if (theirs?.plan) {
         record = withReplaced({ ...record, plan: theirs.plan, stepValues: theirs.stepValues }, "Version from another tab, replaced by “keep mine”", now);
-        record = { ...record, plan: mine.record.plan, stepValues: mine.record.stepValues };
+        record = { ...record, plan: mine.record.plan, stepValues: mine.record.stepValues, replaced: mergeKept(mine.record.history, record.replaced, theirs.history, theirs.replaced) };
       }
       this.current = { ...mine, record };
       this.baseRevision = theirs ? theirs.revision : 0;
@@ -440,6 +445,8 @@ export class PlanStore {
   }
 
   async duplicatePlan(id: string): Promise<string | undefined> {
+    // Copying the open plan must copy what was just typed, not the last stored write.
+    await this.flush();
     const contents = await this.deps.storage.contents();
     const stored = contents.records.get(id);
     if (stored === undefined) return undefined;
