@@ -253,9 +253,11 @@ export class PlanStore {
     const offer = this.undoOffer;
     this.undoOffer = null;
     if (offer?.kind === "delete") {
-      await this.deps.storage.restoreFromTrash(offer.planId);
-      this.deps.channel.post({ id: offer.planId, revision: 0, listChanged: true });
+      const restored = await this.deps.storage.restoreFromTrash(offer.planId);
+      this.deps.channel.post({ id: restored?.id ?? offer.planId, revision: 0, listChanged: true });
       await this.refreshLibrary();
+      // Another tab saved a plan under the deleted plan's id meanwhile: both are kept, and the user is told.
+      if (restored?.asCopy) return `${offer.label} (brought back as a copy, because another tab saved this plan again after the delete)`;
       return offer.label;
     }
     const loaded = this.current;
