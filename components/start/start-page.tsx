@@ -110,7 +110,7 @@ export function StartPage() {
           refused.push(...issueText(result.issues).map((issue) => ({ message: `${file.name}: ${issue.message}` })));
           continue;
         }
-        added += (await planStore().addPlans(result.plans.map(({ plan, name }) => ({ plan, ...(name ? { name } : {}) })))).length;
+        added += (await planStore().addPlans(result.plans.map(({ plan, name, stepValues }) => ({ plan, ...(name ? { name } : {}), ...(stepValues ? { stepValues } : {}) })))).length;
         for (const plan of result.refused) refused.push({ message: `${file.name}, ${plan.label}: ${plan.issues.map((issue) => issue.message).join(" ")}` });
       } else {
         const result = readPlanText(text);

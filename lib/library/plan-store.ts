@@ -493,11 +493,11 @@ export class PlanStore {
   }
 
   /** Adds several plans at once (a library file), each as a new plan; returns their ids. */
-  async addPlans(plans: readonly { plan: Plan; name?: string }[]): Promise<string[]> {
+  async addPlans(plans: readonly { plan: Plan; name?: string; stepValues?: Record<string, unknown> }[]): Promise<string[]> {
     await this.ready();
     const ids: string[] = [];
-    for (const { plan, name } of plans) {
-      const { record } = this.freshRecord(plan, { started: true });
+    for (const { plan, name, stepValues = {} } of plans) {
+      const { record } = this.freshRecord(plan, { started: true, stepValues });
       const written = await this.deps.storage.write(record, 0);
       if (!written.ok) continue;
       if (name) await this.deps.storage.setName(record.id, name);
