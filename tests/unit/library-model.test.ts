@@ -82,7 +82,8 @@ async function check(model: Model, real: Real) {
   const stored = JSON.stringify([...contents.records.values(), ...contents.trash.values()]);
   const required = new Set(model.mustKeep.keys());
   for (const plan of model.plans.values()) for (const value of allValues(plan.values)) required.add(value);
-  for (const value of required) expect(stored, `“${value}” is stored somewhere`).toContain(value);
+  // Quoted as JSON, so "value-1" is not found inside "value-10".
+  for (const value of required) expect(stored, `“${value}” is stored somewhere`).toContain(JSON.stringify(value));
   expect([...contents.records.keys()].sort()).toEqual([...model.plans.keys()].sort());
   if (model.openId) {
     expect(real.tab.getDraft()!.id).toBe(model.openId);
