@@ -99,6 +99,24 @@ describe("the plan store", () => {
     expect(JSON.stringify(await storage.read(id))).toContain("theirs");
   });
 
+  it("keep mine does not write over a version from a newer planner that this one cannot read: mine is saved as a copy", async () => {
+    const storage = freshStorage();
+    const first = await openTab(storage);
+    const id = await first.createPlan(plan("cloudSync"));
+    const second = await openTab(storage);
+    const base = second.getDraft()!.draft.plan;
+    const fromTheFuture = { ...base, schemaVersion: 9, somethingNew: "their work" };
+    const stored = (await storage.read(id)) as { revision: number };
+    await storage.write({ id, revision: 0, changedAt: "2026-11-25T09:00:00.000Z", plan: null, raw: fromTheFuture, stepValues: {}, started: true, history: [], replaced: [] }, stored.revision);
+    second.savePlan({ ...base, environment: { ...environment(), organisation: { name: "mine", preparer: "Avery Howard", contact: "" } } });
+    await second.flush();
+    await second.resolveConflict("keep-mine");
+    expect(JSON.stringify(await storage.read(id))).toContain("their work");
+    const copyId = second.getDraft()!.id;
+    expect(copyId).not.toBe(id);
+    expect(JSON.stringify(await storage.read(copyId))).toContain('"mine"');
+  });
+
   it("opening another plan while a conflict is unanswered saves this tab's changes as a copy instead of dropping them", async () => {
     const storage = freshStorage();
     const first = await openTab(storage);
