@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 /** A modal question; Escape or the cancel button closes it without doing anything. The safe choice has focus. */
@@ -22,6 +22,8 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Two dialogs can be on one page (delete one plan, remove all): their ids must differ.
+  const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -31,18 +33,18 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
       }}
       className="m-auto max-w-lg rounded border-4 border-slate-900 p-6 backdrop:bg-slate-900/60"
     >
-      <h2 id="confirm-title" className="text-xl font-bold">
+      <h2 id={`${id}-title`} className="text-xl font-bold">
         {title}
       </h2>
-      <div id="confirm-text" className="mt-2">
+      <div id={`${id}-text`} className="mt-2">
         {children}
       </div>
       <div className="mt-6 flex flex-wrap gap-4">

@@ -70,6 +70,8 @@ export function StartPage() {
   const [opened, setOpened] = useState<{ what: string; upgrade: PlanUpgrade } | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [confirmRemoveAll, setConfirmRemoveAll] = useState(false);
+  // Deleting asks first, naming the plan; once deleted, the undo notice offers it back.
+  const [confirmDelete, setConfirmDelete] = useState<PlanSummary | null>(null);
   useDocumentTitle("Start", importProblem !== null);
 
   // The list may have changed in another tab since this one last read it.
@@ -110,7 +112,7 @@ export function StartPage() {
           refused.push(...issueText(result.issues).map((issue) => ({ message: `${file.name}: ${issue.message}` })));
           continue;
         }
-        added += (await planStore().addPlans(result.plans.map(({ plan, name }) => ({ plan, ...(name ? { name } : {}) })))).length;
+        added += (await planStore().addPlans(result.plans.map(({ plan, name, stepValues }) => ({ plan, ...(name ? { name } : {}), ...(stepValues ? { stepValues } : {}) })))).length;
         for (const plan of result.refused) refused.push({ message: `${file.name}, ${plan.label}: ${plan.issues.map((issue) => issue.message).join(" ")}` });
       } else {
         const result = readPlanText(text);
@@ -182,7 +184,7 @@ export function StartPage() {
             onOpen={(summary) => void open(summary)}
             onDuplicate={(summary) => void planStore().duplicatePlan(summary.id)}
             onRename={(summary) => setRenaming({ id: summary.id, name: summary.name ?? "" })}
-            onDelete={(summary) => void planStore().deletePlan(summary.id, `Deleted the plan “${planTitle(summary)}”`)}
+            onDelete={(summary) => setConfirmDelete(summary)}
           />
         ) : (
           <p className="my-2 text-slate-600">Reading your plans…</p>
@@ -264,6 +266,20 @@ export function StartPage() {
           setRenaming(null);
         }}
       />
+      <ConfirmDialog
+        open={confirmDelete !== null}
+        title={confirmDelete ? `Delete the plan “${planTitle(confirmDelete)}”?` : "Delete the plan?"}
+        confirmLabel="Delete the plan"
+        cancelLabel="Keep the plan"
+        onCancel={() => setConfirmDelete(null)}
+        onConfirm={() => {
+          const summary = confirmDelete;
+          setConfirmDelete(null);
+          if (summary) void planStore().deletePlan(summary.id, `Deleted the plan “${planTitle(summary)}”`);
+        }}
+      >
+        <p>The plan is removed from your list. Until you leave this page, “Undo” brings it back as it was.</p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={confirmRemoveAll}
         title="Remove all plans from this browser?"

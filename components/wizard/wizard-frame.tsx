@@ -21,8 +21,9 @@ export function WizardFrame({ children }: { children: ReactNode }) {
   // Escape closes the conflict question without choosing; it comes back with the next conflict or on request.
   const [conflictClosedAt, setConflictClosedAt] = useState<number | null>(null);
   const conflictOpen = snapshot?.conflict !== undefined && conflictClosedAt !== snapshot.epoch;
-  // Changes not stored (a conflict not yet answered, a failed write) live only in this tab: the browser asks before it is closed.
-  const unsaved = snapshot?.saveState.kind === "conflict" || snapshot?.saveState.kind === "error";
+  // Changes not stored (a write still in progress, a conflict not yet answered, a failed write) live only in this tab:
+  // the browser asks before it is closed.
+  const unsaved = snapshot?.saveState.kind === "saving" || snapshot?.saveState.kind === "conflict" || snapshot?.saveState.kind === "error";
   useEffect(() => {
     if (!unsaved) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();

@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import type { Plan, PlanIssue, PlanUpgrade } from "@/lib/plan";
+import { migrateStepValues } from "@/lib/plan/migrations";
 import { readStoredPlan } from "./read-stored";
 import { loadRecord } from "./records";
 import type { LibraryContents } from "./storage";
@@ -21,7 +22,14 @@ export const libraryFileShape = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
   exportedAt: z.iso.datetime(),
   plans: z
-    .array(z.object({ name: z.optional(z.string().check(z.maxLength(200))), plan: z.unknown() }))
+    .array(
+      z.object({
+        name: z.optional(z.string().check(z.maxLength(200))),
+        plan: z.unknown(),
+        // What was typed into a step but is not yet valid, by step id: exporting all must not drop it.
+        stepValues: z.optional(z.record(z.string(), z.unknown())),
+      }),
+    )
     .check(z.maxLength(LIBRARY_MAX_PLANS, `A library file holds at most ${LIBRARY_MAX_PLANS} plans.`)),
 });
 
@@ -32,7 +40,8 @@ export function libraryFileFrom(contents: LibraryContents, now: Date): LibraryFi
     const { record } = loadRecord(value, id);
     const name = contents.names.get(id);
     // A plan this version cannot read goes out as it is stored, so exporting never drops it.
-    return { ...(name ? { name } : {}), plan: record.plan ?? record.raw };
+    const hasValues = Object.keys(record.stepValues).length > 0;
+    return { ...(name ? { name } : {}), plan: record.plan ?? record.raw, ...(hasValues ? { stepValues: record.stepValues } : {}) };
   });
   return { kind: LIBRARY_KIND, schemaVersion: LIBRARY_SCHEMA_VERSION, exportedAt: now.toISOString(), plans };
 }
@@ -41,6 +50,7 @@ export interface ImportedPlan {
   label: string;
   name?: string;
   plan: Plan;
+  stepValues?: Record<string, unknown>;
   ruleIssues: PlanIssue[];
   upgrade?: PlanUpgrade;
 }
@@ -79,7 +89,11 @@ export function readLibraryFile(text: string): LibraryFileResult {
     const label = labelOf(index, entry.name, entry.plan);
     const read = readStoredPlan(entry.plan);
     if (!read.ok) refused.push({ label, issues: read.issues });
-    else plans.push({ label, ...(entry.name ? { name: entry.name } : {}), plan: read.plan, ruleIssues: read.ruleIssues, ...(read.upgrade ? { upgrade: read.upgrade } : {}) });
+    else {
+      // Values typed into an older version's steps move with the plan, as a stored record's do.
+      const stepValues = entry.stepValues && read.upgrade ? migrateStepValues(entry.stepValues, entry.plan, Object.keys(read.plan.accounts)) : entry.stepValues;
+      plans.push({ label, ...(entry.name ? { name: entry.name } : {}), plan: read.plan, ...(stepValues ? { stepValues } : {}), ruleIssues: read.ruleIssues, ...(read.upgrade ? { upgrade: read.upgrade } : {}) });
+    }
   });
   return { ok: true, plans, refused };
 }

@@ -28,3 +28,21 @@ export function undoLast(record: PlanRecord, now: Date): { record: PlanRecord; l
     record: { ...kept, plan: last.plan, stepValues: last.stepValues, history: record.history.slice(0, -1) },
   };
 }
+
+/**
+ * The versions of `lists` in time order, each once, leaving out those already in
+ * `alreadyKept` (the two tabs share the history from before they diverged).
+ */
+export function mergeKept(alreadyKept: readonly HistoryEntry[], ...lists: (readonly HistoryEntry[])[]): HistoryEntry[] {
+  const keyOf = (entry: HistoryEntry) => JSON.stringify([entry.at, entry.label, entry.plan, entry.stepValues]);
+  const seen = new Set(alreadyKept.map(keyOf));
+  const merged: HistoryEntry[] = [];
+  for (const entry of lists.flat()) {
+    const key = keyOf(entry);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(entry);
+  }
+  // ISO timestamps sort as strings; the sort is stable, so equal times keep their order.
+  return merged.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(-HISTORY_LIMIT);
+}

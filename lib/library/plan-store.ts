@@ -1,7 +1,7 @@
 import { emptyPlan, type Plan, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { libraryFileFrom, type LibraryFile } from "./exchange";
-import { undoLast, withCheckpoint, withReplaced } from "./history";
+import { mergeKept, undoLast, withCheckpoint, withReplaced } from "./history";
 import { migrateLegacyDrafts } from "./migrate-local";
 import { ruleIssuesOf } from "./read-stored";
 import { loadRecord, newPlanId, type LoadedRecord, type PlanRecord } from "./records";
@@ -253,9 +253,11 @@ export class PlanStore {
     const offer = this.undoOffer;
     this.undoOffer = null;
     if (offer?.kind === "delete") {
-      await this.deps.storage.restoreFromTrash(offer.planId);
-      this.deps.channel.post({ id: offer.planId, revision: 0, listChanged: true });
+      const restored = await this.deps.storage.restoreFromTrash(offer.planId);
+      this.deps.channel.post({ id: restored?.id ?? offer.planId, revision: 0, listChanged: true });
       await this.refreshLibrary();
+      // Another tab saved a plan under the deleted plan's id meanwhile: both are kept, and the user is told.
+      if (restored?.asCopy) return `${offer.label} (brought back as a copy, because another tab saved this plan again after the delete)`;
       return offer.label;
     }
     const loaded = this.current;
@@ -364,6 +366,8 @@ export class PlanStore {
     const now = this.now();
     if (choice === "reload") {
       this.conflict = null;
+      // The offered undo was of this tab's version, which is gone now: undoing would apply it to theirs.
+      if (this.undoOffer?.kind === "checkpoint") this.undoOffer = null;
       if (conflict.theirs) this.adopt(conflict.theirs);
       else {
         // Deleted in the other tab: nothing to reload, the tab goes back to having no plan.
@@ -374,13 +378,16 @@ export class PlanStore {
       this.emit();
       return;
     }
+    const theirs = conflict.theirs?.record;
+    // Their record could not be read as a plan (a newer version's, say): keeping mine would
+    // overwrite it with nothing of it kept, so mine is saved as a copy and theirs stays as stored.
+    if (choice === "keep-mine" && theirs && !theirs.plan) choice = "copy";
     if (choice === "keep-mine") {
-      // Their version goes into this plan's kept versions, so "keep mine" loses nothing either.
-      const theirs = conflict.theirs?.record;
+      // Their version and their undo history go into this plan's kept versions, so "keep mine" loses nothing either.
       let record = mine.record;
       if (theirs?.plan) {
         record = withReplaced({ ...record, plan: theirs.plan, stepValues: theirs.stepValues }, "Version from another tab, replaced by “keep mine”", now);
-        record = { ...record, plan: mine.record.plan, stepValues: mine.record.stepValues };
+        record = { ...record, plan: mine.record.plan, stepValues: mine.record.stepValues, replaced: mergeKept(mine.record.history, record.replaced, theirs.history, theirs.replaced) };
       }
       this.current = { ...mine, record };
       this.baseRevision = theirs ? theirs.revision : 0;
@@ -440,6 +447,8 @@ export class PlanStore {
   }
 
   async duplicatePlan(id: string): Promise<string | undefined> {
+    // Copying the open plan must copy what was just typed, not the last stored write.
+    await this.flush();
     const contents = await this.deps.storage.contents();
     const stored = contents.records.get(id);
     if (stored === undefined) return undefined;
@@ -484,11 +493,11 @@ export class PlanStore {
   }
 
   /** Adds several plans at once (a library file), each as a new plan; returns their ids. */
-  async addPlans(plans: readonly { plan: Plan; name?: string }[]): Promise<string[]> {
+  async addPlans(plans: readonly { plan: Plan; name?: string; stepValues?: Record<string, unknown> }[]): Promise<string[]> {
     await this.ready();
     const ids: string[] = [];
-    for (const { plan, name } of plans) {
-      const { record } = this.freshRecord(plan, { started: true });
+    for (const { plan, name, stepValues = {} } of plans) {
+      const { record } = this.freshRecord(plan, { started: true, stepValues });
       const written = await this.deps.storage.write(record, 0);
       if (!written.ok) continue;
       if (name) await this.deps.storage.setName(record.id, name);

@@ -1,6 +1,7 @@
 import type { Plan, PlanIssue, PlanUpgrade } from "@/lib/plan";
 import { validationReportSchema, type ValidationReport } from "@/lib/validation/schema";
-import { readStoredPlan } from "./read-stored";
+import { migrateStepValues } from "@/lib/plan/migrations";
+import { readStoredPlan, type StoredPlanResult } from "./read-stored";
 
 /** A version of a plan kept so a destructive change, an undo or a conflict never loses it. */
 export interface HistoryEntry {
@@ -65,10 +66,20 @@ function readHistory(value: unknown): HistoryEntry[] {
       label: typeof item.label === "string" ? item.label : "Earlier version",
       at: typeof item.at === "string" ? item.at : "",
       plan: read.plan,
-      stepValues: isRecord(item.stepValues) ? item.stepValues : {},
+      stepValues: stepValuesFor(item.stepValues, item.plan, read),
     });
   }
   return entries;
+}
+
+/**
+ * Values typed into a step of an older version's form move to the new shape
+ * with the plan they belong to (as the old localStorage draft's do), only when
+ * this read migrated that plan.
+ */
+function stepValuesFor(value: unknown, storedPlan: unknown, read: Extract<StoredPlanResult, { ok: true }>): Record<string, unknown> {
+  const stepValues = isRecord(value) ? value : {};
+  return read.upgrade ? migrateStepValues(stepValues, storedPlan, Object.keys(read.plan.accounts)) : stepValues;
 }
 
 function readUpgrade(value: unknown): PlanUpgrade | undefined {
@@ -93,7 +104,7 @@ export function loadRecord(value: unknown, id: string): LoadedRecord {
     changedAt: typeof stored.changedAt === "string" ? stored.changedAt : new Date(0).toISOString(),
     plan: read.ok ? read.plan : null,
     ...(read.ok ? {} : { raw: source }),
-    stepValues: isRecord(stored.stepValues) ? stored.stepValues : {},
+    stepValues: read.ok ? stepValuesFor(stored.stepValues, source, read) : isRecord(stored.stepValues) ? stored.stepValues : {},
     started: stored.started !== false,
     ...(validation.success ? { validation: validation.data } : {}),
     history: readHistory(stored.history),

@@ -1,5 +1,5 @@
 import { createStore, del, entries, get, set, update, clear, type UseStore } from "idb-keyval";
-import { NAME_KEY_PREFIX, RECORD_KEY_PREFIX, TRASH_KEY_PREFIX, type PlanRecord } from "./records";
+import { NAME_KEY_PREFIX, RECORD_KEY_PREFIX, TRASH_KEY_PREFIX, newPlanId, type PlanRecord } from "./records";
 
 /** The IndexedDB database and object store the library lives in (through idb-keyval). */
 export const LIBRARY_DB_NAME = "entra-sync-planner";
@@ -81,14 +81,40 @@ export class LibraryStorage {
     return true;
   }
 
-  /** Puts a deleted plan back, under its old id, with a new revision so no tab holding it overwrites it unasked. */
-  async restoreFromTrash(id: string): Promise<boolean> {
+  /**
+   * Puts a deleted plan back, under its old id, with a new revision so no tab
+   * holding it overwrites it unasked. When another tab has stored a plan under
+   * that id since (its "keep mine" re-created it), the deleted version comes
+   * back as a copy under a new id instead. The trash entry goes only once the
+   * plan is written again. Returns where it went, or undefined when nothing was restored.
+   */
+  async restoreFromTrash(id: string): Promise<{ id: string; asCopy: boolean } | undefined> {
     const entry = await get<TrashEntry>(TRASH_KEY_PREFIX + id, this.store);
-    if (!entry) return false;
-    await update<unknown>(RECORD_KEY_PREFIX + id, (stored) => (stored === undefined ? withRevision(entry.record, revisionOf(entry.record) + 1) : stored), this.store);
-    if (entry.name) await set(NAME_KEY_PREFIX + id, entry.name, this.store);
+    if (!entry) return undefined;
+    const restoreAt = async (targetId: string): Promise<boolean> => {
+      let wrote = false;
+      await update<unknown>(
+        RECORD_KEY_PREFIX + targetId,
+        (stored) => {
+          if (stored !== undefined) return stored;
+          wrote = true;
+          const revised = withRevision(entry.record, revisionOf(entry.record) + 1);
+          return targetId === id ? revised : withId(revised, targetId);
+        },
+        this.store,
+      );
+      return wrote;
+    };
+    let restored: { id: string; asCopy: boolean } | undefined;
+    if (await restoreAt(id)) restored = { id, asCopy: false };
+    else {
+      const copyId = newPlanId();
+      if (await restoreAt(copyId)) restored = { id: copyId, asCopy: true };
+    }
+    if (!restored) return undefined;
+    if (entry.name) await set(NAME_KEY_PREFIX + restored.id, restored.asCopy ? `${entry.name} (restored copy)` : entry.name, this.store);
     await del(TRASH_KEY_PREFIX + id, this.store);
-    return true;
+    return restored;
   }
 
   async removeAll(): Promise<void> {
@@ -104,4 +130,8 @@ export function revisionOf(stored: unknown): number {
 
 function withRevision(stored: unknown, revision: number): unknown {
   return typeof stored === "object" && stored !== null ? { ...stored, revision } : stored;
+}
+
+function withId(stored: unknown, id: string): unknown {
+  return typeof stored === "object" && stored !== null ? { ...stored, id } : stored;
 }

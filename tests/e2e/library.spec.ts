@@ -61,8 +61,19 @@ test("two customers' plans side by side; the list survives a reload; rename, del
     "Fabrikam Group",
   ]);
 
-  // Delete, then undo from the keyboard: the offer takes focus when the deleted plan's button goes.
+  // Delete asks first, naming the plan, with the safe choice focused; Escape keeps the plan.
   await pressEnterOn(page, "Delete the plan “Contoso pilot”");
+  const confirmDelete = page.getByRole("dialog", { name: "Delete the plan “Contoso pilot”?" });
+  await expect(confirmDelete.getByRole("button", { name: "Keep the plan" })).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(confirmDelete).toBeHidden();
+  await expect(planHeadings(page)).toHaveCount(2);
+  // Then delete it, and undo from the keyboard: the offer takes focus when the deleted plan's button goes.
+  await pressEnterOn(page, "Delete the plan “Contoso pilot”");
+  await confirmDelete.getByRole("button", { name: "Delete the plan", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(confirmDelete).toBeHidden();
   const offer = page.getByRole("status").filter({ hasText: "Deleted the plan “Contoso pilot”" });
   await expect(offer).toBeVisible();
   await expect(planHeadings(page)).toHaveText(["Fabrikam Group (open in this tab)"]);

@@ -56,6 +56,26 @@ describe("export all and import many", () => {
     expect(read.refused[0]!.issues[0]!.message).toContain("newer version of the planner (schema version 9)");
   });
 
+  it("carries what was typed into a step but is not yet valid through export all and import, migrated with an older plan", async () => {
+    const tab = await openTab(freshStorage());
+    const typed = { initialDomain: "not.valid.yet" };
+    await tab.createPlan(loadExample("cloud-sync-contoso.json"), { stepValues: { environment: typed } });
+    const file = await tab.exportLibrary();
+    const elsewhere = await openTab(freshStorage());
+    const read = readLibraryFile(JSON.stringify(file));
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    const [id] = await elsewhere.addPlans(read.plans);
+    const opened = await elsewhere.openPlan(id!);
+    expect(opened!.record.stepValues.environment).toEqual(typed);
+
+    // A version-1 plan's typed gMSA values follow the account to its version-2 key.
+    const v1 = JSON.parse(readFileSync(join(process.cwd(), "tests", "fixtures", "v1", "cloud-sync-contoso.json"), "utf8"));
+    const old = readLibraryFile(JSON.stringify({ kind: LIBRARY_KIND, schemaVersion: 1, exportedAt: "2026-11-24T09:00:00.000Z", plans: [{ plan: v1, stepValues: { "account:cloudSyncGmsa": { notes: "typed" } } }] }));
+    if (!old.ok) throw new Error(JSON.stringify(old.issues));
+    const gmsaKey = Object.keys(old.plans[0]!.plan.accounts).find((key) => key.startsWith("cloudSyncGmsa@"));
+    expect(old.plans[0]!.stepValues?.[`account:${gmsaKey}`]).toMatchObject({ notes: "typed" });
+  });
+
   it("refuses a file that is not a library, saying what a library file is", () => {
     const read = readLibraryFile(JSON.stringify(loadExample("cloud-sync-contoso.json")));
     expect(read.ok).toBe(false);
@@ -64,12 +84,14 @@ describe("export all and import many", () => {
 
   it("publishes a JSON Schema that an independent validator accepts the exported file with, and rejects a plan of the wrong shape with", async () => {
     const tab = await openTab(freshStorage());
-    await tab.createPlan(loadExample("connect-fabrikam-three-forests.json"));
+    await tab.createPlan(loadExample("connect-fabrikam-three-forests.json"), { stepValues: { environment: { tenant: { initialDomain: "half typed" } } } });
     const file = JSON.parse(JSON.stringify(await tab.exportLibrary()));
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     ajv.addSchema(planJsonSchema());
     const validate = ajv.compile(libraryJsonSchema());
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+    expect(file.plans[0].stepValues).toBeDefined();
+    expect(validate({ ...file, plans: [{ ...file.plans[0], stepValues: "not an object" }] })).toBe(false);
     file.plans[0].plan.tool = "dirsync";
     expect(validate(file)).toBe(false);
   });

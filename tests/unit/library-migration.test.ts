@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LEGACY_DRAFT_KEY, LEGACY_UNREADABLE_KEY } from "@/lib/library/migrate-local";
+import type { PlanRecord } from "@/lib/library/records";
 import { memoryTabSession } from "@/lib/library/tabs";
 import { loadExample } from "@/tests/fixtures/plans";
 import { fakeLocalStorage, freshStorage, openTab } from "@/tests/support/library-harness";
@@ -82,5 +83,31 @@ describe("moving the old localStorage draft into the library", () => {
     storage.read = async () => undefined;
     await openTab(storage, { legacy: local });
     expect(local.values.has(LEGACY_DRAFT_KEY)).toBe(true);
+  });
+});
+
+describe("a stored record of an earlier version", () => {
+  it("moves the values typed into its steps with the plan, in the record and in its undo history", async () => {
+    const v1 = JSON.parse(v1Text("cloud-sync-contoso.json"));
+    const typed = { notes: "typed, not yet valid" };
+    const storage = freshStorage();
+    const stored = {
+      id: "old",
+      revision: 0,
+      changedAt: "2026-01-01T00:00:00.000Z",
+      plan: v1,
+      stepValues: { "account:cloudSyncGmsa": typed },
+      started: true,
+      history: [{ label: "Before a change", at: "2026-01-01T00:00:00.000Z", plan: v1, stepValues: { "account:cloudSyncGmsa": typed } }],
+      replaced: [],
+    };
+    await storage.write(stored as unknown as PlanRecord, 0);
+    const tab = await openTab(storage);
+    const loaded = await tab.openPlan("old");
+    const gmsaKey = Object.keys(loaded!.record.plan!.accounts).find((key) => key.startsWith("cloudSyncGmsa@"));
+    expect(gmsaKey, "version 2 keys the gMSA by its agents' domain").toBeDefined();
+    // The typed values follow the account to its new key; under the old key no step would ever show them.
+    expect(loaded!.record.stepValues[`account:${gmsaKey}`]).toMatchObject(typed);
+    expect(loaded!.record.history[0]!.stepValues[`account:${gmsaKey}`]).toMatchObject(typed);
   });
 });

@@ -82,7 +82,8 @@ async function check(model: Model, real: Real) {
   const stored = JSON.stringify([...contents.records.values(), ...contents.trash.values()]);
   const required = new Set(model.mustKeep.keys());
   for (const plan of model.plans.values()) for (const value of allValues(plan.values)) required.add(value);
-  for (const value of required) expect(stored, `“${value}” is stored somewhere`).toContain(value);
+  // Quoted as JSON, so "value-1" is not found inside "value-10".
+  for (const value of required) expect(stored, `“${value}” is stored somewhere`).toContain(JSON.stringify(value));
   expect([...contents.records.keys()].sort()).toEqual([...model.plans.keys()].sort());
   if (model.openId) {
     expect(real.tab.getDraft()!.id).toBe(model.openId);
@@ -248,6 +249,90 @@ class NewPlan implements Command {
   toString = () => "NewPlan";
 }
 
+/**
+ * Another tab (its own session, no messages between them) edits the plan this
+ * tab has open: a plain edit, then a checkpointed change. This tab then edits
+ * too, meets the conflict, and answers it.
+ */
+class ConflictWithOtherTab implements Command {
+  constructor(readonly choice: "keep-mine" | "reload" | "copy") {}
+  check = (model: Model) => openPlan(model) !== undefined;
+  async run(model: Model, real: Real) {
+    const id = model.openId!;
+    const entry = openPlan(model)!;
+    await real.tab.flush();
+    const other = await openTab(real.storage, { now: real.now });
+    await other.openPlan(id);
+    const theirEdit: Values = { ...entry.values, org: real.nextToken() };
+    other.savePlan(withValues(other.getDraft()!.draft.plan, theirEdit));
+    const theirs: Values = { org: real.nextToken(), notes: {} };
+    other.savePlan(withValues(other.getDraft()!.draft.plan, theirs), [], { checkpoint: "Cleared in the other tab" });
+    await other.flush();
+    const theirHistory = [...entry.history, theirEdit];
+
+    const mine: Values = { ...entry.values, org: real.nextToken() };
+    real.tab.savePlan(withValues(openPlanOf(real), mine));
+    await real.tab.flush();
+    expect(real.tab.getDraft()!.conflict).toBeDefined();
+    await real.tab.resolveConflict(this.choice);
+
+    if (this.choice === "reload") {
+      // Mine is dropped by the user's choice; theirs, with its undo history, is the plan now.
+      model.plans.set(id, { values: theirs, history: theirHistory });
+      if (model.offer?.kind === "checkpoint") model.offer = null;
+    } else if (this.choice === "keep-mine") {
+      // Their version and their undo history are kept in the plan's replaced versions.
+      keep(model, theirs);
+      keep(model, theirEdit);
+      entry.values = mine;
+    } else {
+      const copyId = real.tab.getDraft()!.id;
+      model.plans.set(id, { values: theirs, history: theirHistory });
+      model.plans.set(copyId, { values: mine, history: entry.history });
+      model.openId = copyId;
+    }
+    await check(model, real);
+  }
+  toString = () => `ConflictWithOtherTab(${this.choice})`;
+}
+
+/**
+ * This tab deletes its plan; another tab, still editing it, keeps its own
+ * version (re-creating the id); this tab then undoes the delete. Both versions
+ * must survive: the deleted one comes back as a copy.
+ */
+class DeleteKeptElsewhereThenUndo implements Command {
+  check = (model: Model) => openPlan(model) !== undefined;
+  async run(model: Model, real: Real) {
+    const id = model.openId!;
+    const entry = openPlan(model)!;
+    await real.tab.flush();
+    const other = await openTab(real.storage, { now: real.now });
+    await other.openPlan(id);
+
+    keep(model, entry.values);
+    await real.tab.deletePlan(id, "Deleted a plan");
+    model.plans.delete(id);
+    model.openId = null;
+
+    const theirs: Values = { ...entry.values, org: real.nextToken() };
+    other.savePlan(withValues(other.getDraft()!.draft.plan, theirs));
+    await other.flush();
+    await other.resolveConflict("keep-mine");
+    model.plans.set(id, { values: theirs, history: [...entry.history] });
+
+    await real.tab.undo();
+    model.offer = null;
+    release(model, entry.values);
+    const contents = await real.storage.contents();
+    const copyId = [...contents.records.keys()].find((key) => !model.plans.has(key));
+    expect(copyId, "the deleted version comes back beside the kept one").toBeDefined();
+    model.plans.set(copyId!, entry);
+    await check(model, real);
+  }
+  toString = () => "DeleteKeptElsewhereThenUndo";
+}
+
 const commands = [
   fc.constant(new EditOrg()),
   fc.constantFrom(...KEYS).map((key) => new EditNote(key)),
@@ -259,6 +344,8 @@ const commands = [
   fc.nat(9).map((pick) => new Delete(pick)),
   fc.constant(new Import()),
   fc.constant(new NewPlan()),
+  fc.constantFrom("keep-mine" as const, "reload" as const, "copy" as const).map((choice) => new ConflictWithOtherTab(choice)),
+  fc.constant(new DeleteKeptElsewhereThenUndo()),
 ];
 
 describe("the plan library, driven by random sequences of user actions", () => {

@@ -99,6 +99,53 @@ describe("the plan store", () => {
     expect(JSON.stringify(await storage.read(id))).toContain("theirs");
   });
 
+  it("keep mine does not write over a version from a newer planner that this one cannot read: mine is saved as a copy", async () => {
+    const storage = freshStorage();
+    const first = await openTab(storage);
+    const id = await first.createPlan(plan("cloudSync"));
+    const second = await openTab(storage);
+    const base = second.getDraft()!.draft.plan;
+    const fromTheFuture = { ...base, schemaVersion: 9, somethingNew: "their work" };
+    const stored = (await storage.read(id)) as { revision: number };
+    await storage.write({ id, revision: 0, changedAt: "2026-11-25T09:00:00.000Z", plan: null, raw: fromTheFuture, stepValues: {}, started: true, history: [], replaced: [] }, stored.revision);
+    second.savePlan({ ...base, environment: { ...environment(), organisation: { name: "mine", preparer: "Avery Howard", contact: "" } } });
+    await second.flush();
+    await second.resolveConflict("keep-mine");
+    expect(JSON.stringify(await storage.read(id))).toContain("their work");
+    const copyId = second.getDraft()!.id;
+    expect(copyId).not.toBe(id);
+    expect(JSON.stringify(await storage.read(copyId))).toContain('"mine"');
+  });
+
+  it("duplicating the open plan copies what was just typed, not the last stored write", async () => {
+    const storage = freshStorage();
+    const tab = await openTab(storage);
+    const id = await tab.createPlan(plan("cloudSync"));
+    const base = tab.getDraft()!.draft.plan;
+    // Two edits in a row: the second waits for the first write, so it is not yet stored when the copy is asked for.
+    tab.savePlan({ ...base, environment: { ...environment(), organisation: { name: "typed first", preparer: "Avery Howard", contact: "" } } });
+    tab.savePlan({ ...base, environment: { ...environment(), organisation: { name: "typed a moment ago", preparer: "Avery Howard", contact: "" } } });
+    const copyId = await tab.duplicatePlan(id);
+    expect(JSON.stringify(await storage.read(copyId!))).toContain("typed a moment ago");
+  });
+
+  it("reloading the other tab's version withdraws the offer to undo this tab's change, which that version does not have", async () => {
+    const storage = freshStorage();
+    const first = await openTab(storage);
+    await first.createPlan(plan("cloudSync"));
+    const second = await openTab(storage);
+    const base = second.getDraft()!.draft.plan;
+    const named = (name: string) => ({ ...base, environment: { ...environment(), organisation: { name, preparer: "Avery Howard", contact: "" } } });
+    first.savePlan(named("theirs"));
+    await first.flush();
+    second.savePlan(named("mine"), [], { checkpoint: "Renamed" });
+    await second.flush();
+    expect(second.getUndoOffer()?.kind).toBe("checkpoint");
+    await second.resolveConflict("reload");
+    expect(second.getUndoOffer()).toBeNull();
+    expect(second.getDraft()!.draft.plan.environment?.organisation.name).toBe("theirs");
+  });
+
   it("opening another plan while a conflict is unanswered saves this tab's changes as a copy instead of dropping them", async () => {
     const storage = freshStorage();
     const first = await openTab(storage);
