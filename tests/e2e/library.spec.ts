@@ -187,8 +187,11 @@ test("an old localStorage draft and a set-aside unreadable one move into the lib
   const step = page.getByRole("region", { name: /AD DS Connector account/ });
   await expectAccessible(page);
   await step.getByRole("link", { name: /must not be a member of Domain Admins or Enterprise Admins/ }).click();
-  await expectStep(page, /AD DS Connector account/);
-  await expect(page.getByRole("group", { name: "Is this account a member of Domain Admins or Enterprise Admins?" }).getByLabel("Yes")).toBeChecked();
+  // The link names the field: the step opens with focus on it, not on the heading.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/AD DS Connector account/);
+  const membership = page.getByRole("group", { name: "Is this account a member of Domain Admins or Enterprise Admins?" });
+  await expect(membership.getByLabel("Yes")).toBeChecked();
+  await expect.poll(() => membership.evaluate((group) => group.contains(document.activeElement))).toBe(true);
 
   // A stored record that is not even a plan's shape: shown with why, its content offered as it is.
   await page.evaluate(
