@@ -79,7 +79,15 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [owned, plan, reset]);
 
+  // Whether the store holds raw values for this step: a save of the plan forgets them.
+  const holdsRaw = useRef(savedValues != null);
+  const holdRaw = (values: unknown) => {
+    holdsRaw.current = values != null;
+    draftActions.saveStepValues(stepId, values);
+  };
+
   const save = (saved: Plan, checkpoint?: string) => {
+    holdsRaw.current = false;
     written.current = ownedPart(saved, validation.owns);
     baseline.current = saved;
     draftActions.savePlan(saved, [stepId], checkpoint ? { checkpoint } : undefined);
@@ -97,11 +105,13 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
           const unchanged = ownedPart(merged, validation.owns) === ownedPart(baseline.current, validation.owns);
           if (validateStep(values as TValues, validation).length > 0) {
             // Unchanged: the form shows what the plan holds (a confirmed change may leave a rule of this step broken), nothing unsaved.
-            if (!unchanged) draftActions.saveStepValues(stepId, values);
+            // Typed back to what the plan holds: an earlier unsaved edit of this step is gone too, or it would stay flagged and come back on reload.
+            if (!unchanged) holdRaw(values);
+            else if (holdsRaw.current) holdRaw(null);
             return;
           }
           const impact = impactOf(merged);
-          if (impact && needsConfirmation(impact)) draftActions.saveStepValues(stepId, values);
+          if (impact && needsConfirmation(impact)) holdRaw(values);
           else save(merged);
         },
       }),
@@ -153,7 +163,7 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
       // A plan that does not fit the shape (a half-typed value elsewhere in the step) stays raw values; the plan keeps the last valid one.
       if (planShape.safeParse(saved).success) {
         // The held raw values are this very change: the checkpoint (what Undo restores) is the plan without them.
-        draftActions.saveStepValues(stepId, null);
+        holdRaw(null);
         save(saved, checkpoint);
       }
       apply?.();
