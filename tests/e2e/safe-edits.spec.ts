@@ -86,18 +86,19 @@ test("switching the tool warns first, keeps every value, Undo and switching back
   await press(page, "Switch to Microsoft Entra Cloud Sync");
   await expectStep(page, "Check your answers");
 
-  // An edit on the environment step in between: saving it would drop the answers only Connect asks for, so it asks first
-  // and names them; Undo brings them back.
+  // An edit on the environment step in between (Cloud Sync cannot write devices back, so that goes too): saving it would
+  // drop the answers only Connect asks for, so it asks first and names them; Undo brings them back.
   await press(page, "Change organisation", "link");
   await expect(page.locator("#field-organisation-name")).toBeFocused();
   await page.keyboard.type(" Ltd");
+  await page.getByRole("checkbox", { name: /^Device writeback/ }).uncheck();
   await press(page, "Save and continue");
-  const clears = page.getByRole("dialog");
+  const clears = page.getByRole("dialog", { name: "Untick Device writeback?" });
   await expect(clears).toContainText(/answers? no longer appl/);
   await expect(clears).toContainText("SQL Server host: SQL01");
-  await expect(clears).toContainText(/Device writeback forest: /);
+  await expect(clears).toContainText("Device writeback forest: fabrikam.com");
   await expectAccessible(page);
-  await clears.getByRole("button", { name: "Save the change" }).click();
+  await clears.getByRole("button", { name: "Untick it" }).click();
   await expectStep(page, "Check your answers");
   await undo(page);
 
