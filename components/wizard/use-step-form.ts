@@ -69,9 +69,12 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
   const written = useRef(ownedPart(plan, validation.owns));
   const owned = ownedPart(plan, validation.owns);
   const seen = useRef(owned);
+  // The values the plan holds for this step, as the form shows them before any edit.
+  const shown = useRef(initialValues);
   const { reset } = form;
   useEffect(() => {
     baseline.current = plan;
+    shown.current = initialValues;
     // The plan changed under the form, not by its own save (Undo, another tab): show what the plan holds now.
     if (owned !== seen.current && owned !== written.current) reset(initialValues);
     seen.current = owned;
@@ -102,7 +105,10 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
         formState: { values: true },
         callback: ({ values }) => {
           const merged = validation.merge(values as TValues);
-          const unchanged = ownedPart(merged, validation.owns) === ownedPart(baseline.current, validation.owns);
+          // Compared both with the plan and with the plan's values as this step would save them: a step that drops answers
+          // (the environment after a tool switch) never saves exactly what the plan holds, yet its form can show just that.
+          const part = ownedPart(merged, validation.owns);
+          const unchanged = part === ownedPart(baseline.current, validation.owns) || part === ownedPart(validation.merge(shown.current), validation.owns);
           if (validateStep(values as TValues, validation).length > 0) {
             // Unchanged: the form shows what the plan holds (a confirmed change may leave a rule of this step broken), nothing unsaved.
             // Typed back to what the plan holds: an earlier unsaved edit of this step is gone too, or it would stay flagged and come back on reload.

@@ -90,6 +90,12 @@ test("switching the tool warns first, keeps every value, Undo and switching back
   // drop the answers only Connect asks for, so it asks first and names them; Undo brings them back.
   await press(page, "Change organisation", "link");
   await expect(page.locator("#field-organisation-name")).toBeFocused();
+  // Typed and typed back while the step breaks a rule (device writeback under Cloud Sync): no unsaved edit is left flagged.
+  const unsavedEnvironment = page.getByRole("navigation", { name: "Plan steps" }).getByRole("link", { name: /Describe the environment.*unsaved edit/ });
+  await page.keyboard.type("X");
+  await expect(unsavedEnvironment).toBeVisible();
+  await page.keyboard.press("Backspace");
+  await expect(unsavedEnvironment).toHaveCount(0);
   await page.keyboard.type(" Ltd");
   await page.getByRole("checkbox", { name: /^Device writeback/ }).uncheck();
   await press(page, "Save and continue");
