@@ -16,7 +16,7 @@ import { TOOL_LABELS, type Tool } from "@/lib/catalog";
 import type { Draft } from "@/lib/draft/store";
 import type { StepValidation } from "@/lib/forms/step-resolver";
 import { accountsWithSteps, accountStepHref, emptyEnvironment, STEP_PATHS, type Environment, type Plan } from "@/lib/plan";
-import { applicableEnvironment } from "./environment/applicable";
+import { applicableEnvironment } from "@/lib/plan";
 import { describeEnvironmentChange } from "./environment/describe-change";
 import { ConnectInstall, IdentifyingUsers } from "./environment/connect-install";
 import { Features } from "./environment/features";

@@ -7,7 +7,7 @@ import { Button, ButtonLink, linkClass } from "@/components/ui/button";
 import { fieldId } from "@/components/ui/field-id";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
-import { applicableQuestions } from "./environment/applicable";
+import { applicableQuestions } from "@/lib/plan";
 import {
   DATABASE_LABELS,
   DECISION_REQUIREMENTS,

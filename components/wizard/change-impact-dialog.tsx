@@ -90,7 +90,7 @@ export function ChangeImpactDialog({ change, onConfirm, onCancel }: { change: Pe
               <h3 id="impact-cleared" className="font-bold">
                 {impact.cleared.length === 1 ? "1 answer no longer applies" : `${impact.cleared.length} answers no longer apply`}
               </h3>
-              <p className="text-slate-700">The plan stops holding them; Undo brings them back.</p>
+              <p className="text-slate-700">The plan stops holding them. Undo brings them back; changing the choice back later does not.</p>
               <ul className="mt-1 list-disc space-y-1 pl-6">
                 {impact.cleared.map((answer) => (
                   <li key={answer}>{answer}</li>

@@ -69,9 +69,12 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
   const written = useRef(ownedPart(plan, validation.owns));
   const owned = ownedPart(plan, validation.owns);
   const seen = useRef(owned);
+  // The values the plan holds for this step, as the form shows them before any edit.
+  const shown = useRef(initialValues);
   const { reset } = form;
   useEffect(() => {
     baseline.current = plan;
+    shown.current = initialValues;
     // The plan changed under the form, not by its own save (Undo, another tab): show what the plan holds now.
     if (owned !== seen.current && owned !== written.current) reset(initialValues);
     seen.current = owned;
@@ -79,7 +82,15 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [owned, plan, reset]);
 
+  // Whether the store holds raw values for this step: a save of the plan forgets them.
+  const holdsRaw = useRef(savedValues != null);
+  const holdRaw = (values: unknown) => {
+    holdsRaw.current = values != null;
+    draftActions.saveStepValues(stepId, values);
+  };
+
   const save = (saved: Plan, checkpoint?: string) => {
+    holdsRaw.current = false;
     written.current = ownedPart(saved, validation.owns);
     baseline.current = saved;
     draftActions.savePlan(saved, [stepId], checkpoint ? { checkpoint } : undefined);
@@ -94,14 +105,19 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
         formState: { values: true },
         callback: ({ values }) => {
           const merged = validation.merge(values as TValues);
-          const unchanged = ownedPart(merged, validation.owns) === ownedPart(baseline.current, validation.owns);
+          // Compared both with the plan and with the plan's values as this step would save them: a step that drops answers
+          // (the environment after a tool switch) never saves exactly what the plan holds, yet its form can show just that.
+          const part = ownedPart(merged, validation.owns);
+          const unchanged = part === ownedPart(baseline.current, validation.owns) || part === ownedPart(validation.merge(shown.current), validation.owns);
           if (validateStep(values as TValues, validation).length > 0) {
             // Unchanged: the form shows what the plan holds (a confirmed change may leave a rule of this step broken), nothing unsaved.
-            if (!unchanged) draftActions.saveStepValues(stepId, values);
+            // Typed back to what the plan holds: an earlier unsaved edit of this step is gone too, or it would stay flagged and come back on reload.
+            if (!unchanged) holdRaw(values);
+            else if (holdsRaw.current) holdRaw(null);
             return;
           }
           const impact = impactOf(merged);
-          if (impact && needsConfirmation(impact)) draftActions.saveStepValues(stepId, values);
+          if (impact && needsConfirmation(impact)) holdRaw(values);
           else save(merged);
         },
       }),
@@ -153,7 +169,7 @@ export function useStepForm<TValues extends FieldValues>({ stepId, plan, initial
       // A plan that does not fit the shape (a half-typed value elsewhere in the step) stays raw values; the plan keeps the last valid one.
       if (planShape.safeParse(saved).success) {
         // The held raw values are this very change: the checkpoint (what Undo restores) is the plan without them.
-        draftActions.saveStepValues(stepId, null);
+        holdRaw(null);
         save(saved, checkpoint);
       }
       apply?.();

@@ -13,6 +13,7 @@ import {
   TOOL_LABELS,
   TOOLS,
 } from "@/lib/catalog";
+import { applicableQuestions } from "./applicable";
 import { deriveAccounts, hasToolAndEnvironment, type PlanWithTool } from "./derive";
 import { parseAccountKey } from "./keys";
 import { planRuleIssues } from "./rules";
@@ -241,30 +242,40 @@ const CLEARABLE_TEXT: readonly [keyof Environment["connect"], string][] = [
   ["sourceAnchorAttribute", "Source anchor attribute"],
 ];
 
-/** The environment answers `after` no longer holds that `before` did: what a change of install type or sign-in method clears. */
+/**
+ * The environment answers `after` no longer holds that `before` did, where the
+ * user could not have emptied them by hand: the question does not apply in
+ * `after` (a change of tool, install type, database, sign-in method or
+ * features made it unnecessary, now or by an earlier change whose answers the
+ * plan still held). A visible answer emptied by hand is an ordinary edit.
+ */
 export function clearedAnswers(before: Plan, after: Plan): string[] {
   const was = before.environment;
   const now = after.environment;
-  if (!was || !now) return [];
-  // Only answers a choice made unnecessary count: emptying a field by hand is an ordinary edit.
-  const choices = (plan: Plan, environment: Environment) =>
-    JSON.stringify([plan.tool, environment.connect.installType, environment.connect.database, environment.connect.sourceAnchor, environment.signIn.method, environment.features, environment.forests.length]);
-  if (choices(before, was) === choices(after, now)) return [];
+  if (!was || !now || !after.tool) return [];
+  const applies = applicableQuestions(after.tool, now);
+  const textApplies: Partial<Record<keyof Environment["connect"], boolean>> = {
+    sqlServer: applies.sqlServerHost,
+    sqlInstance: applies.sqlDetails,
+    sqlAdministrator: applies.sqlDetails,
+    sourceAnchorAttribute: applies.sourceAnchorAttribute,
+  };
   const cleared: string[] = [];
   for (const [field, label] of CLEARABLE_TEXT) {
     const value = was.connect[field];
-    if (typeof value === "string" && value !== "" && now.connect[field] === "") cleared.push(`${label}: ${value}`);
+    if (!textApplies[field] && typeof value === "string" && value !== "" && now.connect[field] === "") cleared.push(`${label}: ${value}`);
   }
-  const lists: [readonly string[], readonly string[], string][] = [
-    [was.federation.adfsServers, now.federation.adfsServers, "AD FS servers"],
-    [was.federation.wapServers, now.federation.wapServers, "Web Application Proxy servers"],
-    [was.passThroughAgents, now.passThroughAgents, "Pass-through authentication agents"],
+  const lists: [boolean, readonly string[], readonly string[], string][] = [
+    [applies.federationServers, was.federation.adfsServers, now.federation.adfsServers, "AD FS servers"],
+    [applies.federationServers, was.federation.wapServers, now.federation.wapServers, "Web Application Proxy servers"],
+    [applies.passThroughAgents, was.passThroughAgents, now.passThroughAgents, "Pass-through authentication agents"],
   ];
-  for (const [old, current, label] of lists) if (old.length > 0 && current.length === 0) cleared.push(`${label}: ${old.join(", ")}`);
+  for (const [stillAsked, old, current, label] of lists) if (!stillAsked && old.length > 0 && current.length === 0) cleared.push(`${label}: ${old.join(", ")}`);
   const forestName = (id: string) => was.forests.find((forest) => forest.id === id)?.rootDomain ?? id;
-  if (was.connect.deviceWritebackForestId && !now.connect.deviceWritebackForestId) cleared.push(`Device writeback forest: ${forestName(was.connect.deviceWritebackForestId)}`);
-  if (was.connect.exchangeForestId && !now.connect.exchangeForestId) cleared.push(`Exchange forest: ${forestName(was.connect.exchangeForestId)}`);
-  if (was.connect.authenticatingProxy && !now.connect.authenticatingProxy) cleared.push("Authenticating proxy: yes");
+  if (!applies.deviceWritebackForest && was.connect.deviceWritebackForestId && !now.connect.deviceWritebackForestId)
+    cleared.push(`Device writeback forest: ${forestName(was.connect.deviceWritebackForestId)}`);
+  if (!applies.exchangeForest && was.connect.exchangeForestId && !now.connect.exchangeForestId) cleared.push(`Exchange forest: ${forestName(was.connect.exchangeForestId)}`);
+  if (!applies.authenticatingProxy && was.connect.authenticatingProxy && !now.connect.authenticatingProxy) cleared.push("Authenticating proxy: yes");
   return cleared;
 }
 

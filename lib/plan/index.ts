@@ -11,3 +11,4 @@ export * from "./steps";
 export * from "./recommend";
 export * from "./account-values";
 export * from "./impact";
+export * from "./applicable";

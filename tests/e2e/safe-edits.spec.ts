@@ -85,6 +85,29 @@ test("switching the tool warns first, keeps every value, Undo and switching back
   await press(page, "Save and continue");
   await press(page, "Switch to Microsoft Entra Cloud Sync");
   await expectStep(page, "Check your answers");
+
+  // An edit on the environment step in between (Cloud Sync cannot write devices back, so that goes too): saving it would
+  // drop the answers only Connect asks for, so it asks first and names them; Undo brings them back.
+  await press(page, "Change organisation", "link");
+  await expect(page.locator("#field-organisation-name")).toBeFocused();
+  // Typed and typed back while the step breaks a rule (device writeback under Cloud Sync): no unsaved edit is left flagged.
+  const unsavedEnvironment = page.getByRole("navigation", { name: "Plan steps" }).getByRole("link", { name: /Describe the environment.*unsaved edit/ });
+  await page.keyboard.type("X");
+  await expect(unsavedEnvironment).toBeVisible();
+  await page.keyboard.press("Backspace");
+  await expect(unsavedEnvironment).toHaveCount(0);
+  await page.keyboard.type(" Ltd");
+  await page.getByRole("checkbox", { name: /^Device writeback/ }).uncheck();
+  await press(page, "Save and continue");
+  const clears = page.getByRole("dialog", { name: "Untick Device writeback?" });
+  await expect(clears).toContainText(/answers? no longer appl/);
+  await expect(clears).toContainText("SQL Server host: SQL01");
+  await expect(clears).toContainText("Device writeback forest: fabrikam.com");
+  await expectAccessible(page);
+  await clears.getByRole("button", { name: "Untick it" }).click();
+  await expectStep(page, "Check your answers");
+  await undo(page);
+
   await press(page, "Change sync tool", "link");
   await page.getByRole("radio", { name: "Microsoft Entra Connect Sync" }).focus();
   await page.keyboard.press("Space");
@@ -171,6 +194,25 @@ test("unticking seamless SSO warns first and Undo restores; set-aside entries ar
   await expect(reviewRegion(page, /^Set aside:/)).toHaveCount(0);
   await undo(page);
   await expect(reviewRegion(page, /^Set aside:/)).toContainText("Domain Administrator for seamless single sign-on — fabrikam.com");
+});
+
+test("unticking device writeback warns first, names the forest answer it clears, and Undo restores the feature and the forest", async ({ page }) => {
+  await openConnectExample(page);
+  const before = await answers(page);
+  await press(page, "Change features", "link");
+  await expectStepUrl(page, "/plan/environment");
+  await page.getByRole("checkbox", { name: /^Device writeback/ }).uncheck();
+  await press(page, "Save and continue");
+  const dialog = page.getByRole("dialog", { name: "Untick Device writeback?" });
+  await expect(dialog).toContainText("Device writeback forest: fabrikam.com");
+  await expectAccessible(page);
+  await press(page, "Untick it");
+  await expectStep(page, "Check your answers");
+  // The review asks for the device writeback forest only while the feature is ticked.
+  expect(before.join("\n")).toContain("Device writeback forest");
+  expect((await answers(page)).join("\n")).not.toContain("Device writeback forest");
+  await undo(page);
+  expect(await answers(page)).toEqual(before);
 });
 
 test("choosing express settings warns first, names what it clears, and Undo restores it", async ({ page }) => {

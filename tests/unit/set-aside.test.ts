@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FEATURES_BY_ID, TOOL_LABELS } from "@/lib/catalog";
 import {
   accountsWithSteps,
+  applicableEnvironment,
   changeImpact,
   deriveAccounts,
   needsConfirmation,
@@ -133,6 +134,27 @@ describe("unticking a feature, changing sign-in or the install type", () => {
     expect(impact.cleared.some((answer) => answer.includes("fabrikam.com"))).toBe(true);
     expect(needsConfirmation(impact)).toBe(true);
     expect(changeImpact(cleared, connect).cleared).toEqual([]);
+  });
+
+  it("an edit after a tool switch that would drop the other tool's answers names them and needs confirming", () => {
+    // The tool step keeps the Connect answers; the environment step saves only the answers Cloud Sync asks for.
+    const example = loadExample("connect-fabrikam-three-forests.json");
+    // Saved once already (the feature the sign-in method implies is not stored), then switched to Cloud Sync.
+    const switched: Plan = {
+      ...withEnvironment(example, (environment) => ({ ...environment, features: applicableEnvironment("connect", environment).features })),
+      tool: "cloudSync",
+    };
+    const environment = switched.environment!;
+    const edited = withEnvironment(switched, () => ({
+      ...applicableEnvironment("cloudSync", environment),
+      organisation: { ...environment.organisation, name: `${environment.organisation.name} Ltd` },
+    }));
+    const impact = changeImpact(switched, edited);
+    expect(impact.cleared.some((answer) => answer.includes(environment.connect.sqlServer))).toBe(true);
+    expect(impact.cleared.some((answer) => answer.startsWith("Device writeback forest"))).toBe(true);
+    expect(needsConfirmation(impact)).toBe(true);
+    // The same edit with the answers already gone (or never given) is ordinary.
+    expect(changeImpact(withEnvironment(switched, () => applicableEnvironment("cloudSync", environment)), edited).cleared).toEqual([]);
   });
 
   it("a changed sign-in method sets aside the pass-through agent registrar", () => {

@@ -1,7 +1,7 @@
 import { FEATURES_BY_ID, SIGN_IN_METHOD_LABELS, TOOL_LABELS } from "@/lib/catalog";
 import type { Plan } from "@/lib/plan";
 import type { ChangeWords } from "@/components/wizard/use-step-form";
-import { applicableEnvironment } from "./applicable";
+import { applicableEnvironment } from "@/lib/plan";
 
 /** Names an environment change that needs confirming, by what the user changed, most far-reaching first. */
 export function describeEnvironmentChange(before: Plan, after: Plan): ChangeWords {

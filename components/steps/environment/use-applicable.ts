@@ -3,7 +3,7 @@
 import { useWatch } from "react-hook-form";
 import type { Tool } from "@/lib/catalog";
 import type { Environment } from "@/lib/plan";
-import { applicableQuestions, type Applicable } from "./applicable";
+import { applicableQuestions, type Applicable } from "@/lib/plan";
 
 /** The questions that apply to the answers in the form right now. */
 export function useApplicable(tool: Tool): Applicable {

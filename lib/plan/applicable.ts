@@ -1,5 +1,5 @@
 import { FEATURES_BY_ID, PLAN_FEATURE_IDS, SIGN_IN_METHODS_BY_TOOL, type PlanFeatureId, type SignInMethod, type Tool } from "@/lib/catalog";
-import type { Environment } from "@/lib/plan";
+import type { Environment } from "./schema";
 
 /**
  * Which environment questions apply, given the answers so far. The step shows
