@@ -12,6 +12,7 @@ import { IS_LIVE_MODE } from "@/lib/auth/mode";
 import { draftActions, type Draft } from "@/lib/draft/store";
 import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
+import { groupResults } from "@/lib/validation/result-groups";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
 import type { LiveSession } from "@/components/auth/live-auth";
 
@@ -64,11 +65,7 @@ function ResultItem({ result }: { result: CheckResult }) {
 
 function Results({ draft, report }: { draft: Draft; report: ValidationReport }) {
   const labels = new Map(deriveAccounts(draft.plan).map((account) => [account.key, account.label]));
-  const groups = new Map<string, CheckResult[]>();
-  for (const result of report.results) {
-    const key = result.accountKey ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), result]);
-  }
+  const groups = groupResults(report.results, (key) => labels.get(key));
   const counts = CHECK_STATUS_ORDER.map((status) => ({ status, count: report.results.filter((result) => result.status === status).length }));
   const stale = report.checkedAt < draft.plan.updatedAt;
   return (
@@ -87,13 +84,13 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
           </li>
         ))}
       </ul>
-      {[...groups.entries()].map(([key, results]) => (
+      {groups.map(({ key, heading, results }) => (
         <section key={key || "tenant"} aria-labelledby={`group-${key || "tenant"}`} className="mt-6">
           <h3 id={`group-${key || "tenant"}`} className="text-xl font-bold">
-            {key ? (labels.get(key) ?? key) : "Tenant"}
+            {heading}
           </h3>
           <ul>
-            {[...results].sort((a, b) => CHECK_STATUS_ORDER.indexOf(a.status) - CHECK_STATUS_ORDER.indexOf(b.status)).map((result) => (
+            {results.map((result) => (
               <ResultItem key={result.id} result={result} />
             ))}
           </ul>
