@@ -104,7 +104,7 @@ export function EnvironmentStep({ draft, tool }: { draft: Draft; tool: Tool }) {
         <Servers tool={tool} />
         <Forests />
         {tool === "connect" ? <IdentifyingUsers /> : null}
-        <Features tool={tool} />
+        <Features tool={tool} requirements={plan.decision.requirements} />
       </form>
       <StepActions formId={FORM_ID} backHref={STEP_PATHS.tool} />
     </FormProvider>
