@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-amber-300 focus:p-2">
           Skip to main content
         </a>
-        <header className="no-print border-b-8 border-blue-800 bg-slate-900 text-white">
+        <header className="keep-light-palette no-print border-b-8 border-blue-800 bg-slate-900 text-white">
           <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
             <Link href="/" className="text-lg font-bold focus:outline-none focus:ring-4 focus:ring-amber-400">
               Entra sync account planner

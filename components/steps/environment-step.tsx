@@ -130,7 +130,7 @@ export function EnvironmentStep({ draft, tool }: { draft: Draft; tool: Tool }) {
         <Servers tool={tool} onRemove={(index, remove) => requestRemoval("servers", index, remove)} />
         <Forests onRemove={(index, remove) => requestRemoval("forests", index, remove)} />
         {tool === "connect" ? <IdentifyingUsers /> : null}
-        <Features tool={tool} />
+        <Features tool={tool} requirements={plan.decision.requirements} />
       </form>
       <StepActions formId={FORM_ID} backHref={STEP_PATHS.tool} />
       <ChangeImpactDialog {...dialog} />

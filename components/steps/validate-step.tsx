@@ -13,6 +13,7 @@ import { draftActions, type Draft } from "@/lib/draft/store";
 import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
 import { STALE_MARK, staleTest } from "@/lib/validation/fingerprint";
+import { groupResults } from "@/lib/validation/result-groups";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
 import type { LiveSession } from "@/components/auth/live-auth";
 
@@ -66,11 +67,7 @@ function ResultItem({ result, stale }: { result: CheckResult; stale: boolean }) 
 
 function Results({ draft, report }: { draft: Draft; report: ValidationReport }) {
   const labels = new Map(deriveAccounts(draft.plan).map((account) => [account.key, account.label]));
-  const groups = new Map<string, CheckResult[]>();
-  for (const result of report.results) {
-    const key = result.accountKey ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), result]);
-  }
+  const groups = groupResults(report.results, (key) => labels.get(key));
   const counts = CHECK_STATUS_ORDER.map((status) => ({ status, count: report.results.filter((result) => result.status === status).length }));
   // Judged per result from the plan values each check read: editing an owner or a note leaves every result as it is.
   const staleIds = new Set(report.results.filter(staleTest(draft.plan)).map((result) => result.id));
@@ -95,13 +92,13 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
           </li>
         ))}
       </ul>
-      {[...groups.entries()].map(([key, results]) => (
+      {groups.map(({ key, heading, results }) => (
         <section key={key || "tenant"} aria-labelledby={`group-${key || "tenant"}`} className="mt-6">
           <h3 id={`group-${key || "tenant"}`} className="text-xl font-bold">
-            {key ? (labels.get(key) ?? key) : "Tenant"}
+            {heading}
           </h3>
           <ul>
-            {[...results].sort((a, b) => CHECK_STATUS_ORDER.indexOf(a.status) - CHECK_STATUS_ORDER.indexOf(b.status)).map((result) => (
+            {results.map((result) => (
               <ResultItem key={result.id} result={result} stale={staleIds.has(result.id)} />
             ))}
           </ul>

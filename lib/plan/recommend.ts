@@ -1,4 +1,4 @@
-import { DECISION_REQUIREMENTS, type DecisionRequirement, type Tool } from "@/lib/catalog";
+import { DECISION_REQUIREMENTS, FEATURES_BY_ID, PLAN_FEATURE_IDS, type DecisionRequirement, type PlanFeatureId, type Tool } from "@/lib/catalog";
 
 export interface Recommendation {
   /** The tool that meets every ticked requirement, or null when neither does alone. */
@@ -29,4 +29,14 @@ export function recommendTool(requirementIds: readonly string[]): Recommendation
       "Microsoft Entra Cloud Sync: nothing you ticked needs Connect, and Microsoft develops new sync features primarily for Cloud Sync, calling it the recommended path for most organizations.",
     reasons,
   };
+}
+
+/**
+ * The plan features that "Help me choose" answers ask for (a ticked
+ * requirement that is itself a feature, like device writeback), among those
+ * the tool can do. The environment step offers to tick them; it never ticks
+ * them unasked, and the plan's rules (one device-writeback forest) still apply.
+ */
+export function featuresFromRequirements(requirementIds: readonly string[], tool: Tool): PlanFeatureId[] {
+  return PLAN_FEATURE_IDS.filter((id) => requirementIds.includes(id) && FEATURES_BY_ID[id].support[tool] !== "unavailable");
 }

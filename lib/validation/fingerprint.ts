@@ -84,8 +84,10 @@ export function checkInputsOf(plan: Plan): (result: Result) => unknown {
       case "install-day":
         return { kind, tool: plan.tool, account: account(result.accountKey) };
       case "tenant-initial-domain":
-      case "tenant-synced":
         return { kind, tenant };
+      // Its advice differs by tool (staging mode is Connect's).
+      case "tenant-synced":
+        return { kind, tenant, tool: plan.tool };
       case "tenant-upn-suffix":
         return { kind, tenant, present: subject !== undefined && (suffixSet ??= new Set(upnSuffixes())).has(subject) };
       case "tenant-domains":

@@ -248,3 +248,26 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   expect(markdown.text).toContain("Set-ADSyncPasswordWritebackPermissions");
   expect(markdown.text).toContain("svc-aadc-tst");
 });
+
+test("Help me choose's device writeback is offered in the features, ticked only on yes, and still needs its one forest", async ({ page }) => {
+  await freshStart(page);
+  await page.getByRole("button", { name: "Open “Connect Sync, three forests, remote SQL”" }).click();
+  await expectStep(page, "Check your answers");
+  await page.goto("/plan/environment");
+  const writeback = page.getByRole("checkbox", { name: /^Device writeback/ });
+  const offer = page.getByRole("region", { name: "From your answers in “Help me choose”" });
+  // The example asked for device writeback and ticked it: nothing to offer.
+  await expect(writeback).toBeChecked();
+  await expect(offer).toHaveCount(0);
+  await writeback.uncheck();
+  await expect(offer).toContainText("Device writeback");
+  await expect(writeback).not.toBeChecked();
+  await expectAccessible(page);
+  await offer.getByRole("button", { name: "Yes, tick Device writeback" }).click();
+  await expect(writeback).toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: "Ticked from your answers" })).toBeFocused();
+  // The single-forest rule still holds: without a forest the step does not save.
+  await page.getByLabel("Forest devices are written back to").selectOption("");
+  await continueStep(page);
+  await expect(errorSummary(page)).toContainText("device writeback supports a single forest");
+});

@@ -27,7 +27,7 @@ test("the Validate step checks the good admin against the demo tenant and the re
   const tenant = resultsFor(page, "Tenant");
   await expect(tenant.locator('[data-status="warn"]').filter({ hasText: "The tenant is already synchronized" })).toBeVisible();
   await expect(tenant.locator('[data-status="warn"]').filter({ hasText: "UPN suffix contoso.co.uk is not verified" })).toBeVisible();
-  await expect(resultsFor(page, "gMSA service account — contoso.com").locator('[data-status="unknown"]')).toContainText("to check on install day");
+  await expect(resultsFor(page, "gMSA service account — contoso.com").locator('[data-status="unknown"]')).toContainText("To check on install day");
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Continue to export" }).click();
@@ -49,7 +49,7 @@ test("the Validate step fails a guest admin, and a re-run after the fix passes",
   await page.getByRole("button", { name: "Run the checks" }).click();
 
   const admin = resultsFor(page, "Hybrid Identity Administrator");
-  await expect(admin.locator('[data-status="fail"]')).toContainText("a guest account");
+  await expect(admin.locator('[data-status="fail"]')).toContainText("A guest account");
   await expect(admin.locator('[data-status="fail"]')).toContainText("Use a member (work) account of the tenant instead.");
   await expectAccessible(page);
 

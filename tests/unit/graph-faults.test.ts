@@ -40,7 +40,11 @@ describe("Graph faults", () => {
   it("gives up on a 429 that asks for too long a wait, as unknown with the reason", async () => {
     const graph = await withFaults([{ path: /^\/domains$/, kind: "429", where: "item", retryAfterSeconds: 120, times: 5 }]);
     const { report } = await runValidation(graph, cloudSyncPlan());
-    expect(find(report.results, "tenant-domains")).toMatchObject({ status: "unknown", detail: expect.stringContaining("throttling") });
+    const domains = find(report.results, "tenant-domains");
+    expect(domains).toMatchObject({ status: "unknown", detail: expect.stringContaining("throttling") });
+    // The user learns how long Graph asked them to wait (its Retry-After), in seconds.
+    expect(domains.detail).toContain("120 seconds");
+    expect(domains.remediation).toMatch(/^Wait 120 seconds/);
   });
 
   it("survives a 429 storm on every item: it gives up within the wait budget and no check passes", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recommendTool } from "@/lib/plan";
+import { featuresFromRequirements, recommendTool } from "@/lib/plan";
 
 describe("tool recommendation", () => {
   it("recommends Cloud Sync when nothing needs Connect, citing Microsoft's direction", () => {
@@ -22,5 +22,15 @@ describe("tool recommendation", () => {
     const recommendation = recommendTool(["disconnectedForests", "deviceWriteback"]);
     expect(recommendation.tool).toBeNull();
     expect(recommendation.summary).toContain("Neither tool");
+  });
+});
+
+describe("features carried from Help me choose", () => {
+  it("offers the ticked requirements that are features the tool can do, and nothing else", () => {
+    expect(featuresFromRequirements(["deviceWriteback", "largeGroups", "hybridJoin"], "connect")).toEqual(["deviceWriteback"]);
+    expect(featuresFromRequirements(["groupProvisioningToAd", "disconnectedForests"], "cloudSync")).toEqual(["groupProvisioningToAd"]);
+    // Cloud Sync cannot write devices back: nothing to offer even when it was ticked.
+    expect(featuresFromRequirements(["deviceWriteback"], "cloudSync")).toEqual([]);
+    expect(featuresFromRequirements([], "connect")).toEqual([]);
   });
 });

@@ -75,14 +75,17 @@ describe("validation against the demo tenant", () => {
     expect(find(report.results, "tenant-initial-domain").status).toBe("pass");
   });
 
-  it("warns that the tenant is already synchronized, with the last sync time and coexistence guidance", async () => {
+  it("warns that the tenant is already synchronized, with the last sync time in words and coexistence guidance for the plan's tool", async () => {
     const { report } = await runValidation(fake, withAdmin(DEMO_PEOPLE.goodAdmin));
-    expect(find(report.results, "tenant-synced")).toMatchObject({
-      status: "warn",
-      account: null,
-      detail: expect.stringContaining("2026-11-24T06:40:00Z"),
-      remediation: expect.stringContaining("staging mode"),
-    });
+    const cloudSync = find(report.results, "tenant-synced");
+    expect(cloudSync).toMatchObject({ status: "warn", account: null, detail: expect.stringContaining("24 November 2026") });
+    expect(cloudSync.detail).toContain("06:40 UTC");
+    expect(cloudSync.detail).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(cloudSync.remediation).toContain("scope Cloud Sync and Connect to different objects");
+    // Staging mode is a Connect server's: a Cloud Sync plan is not told to use it.
+    expect(cloudSync.remediation).not.toMatch(/staging/i);
+    const { report: connectReport } = await runValidation(fake, connectPlan(DEMO_PEOPLE.goodAdmin));
+    expect(find(connectReport.results, "tenant-synced").remediation).toContain("staging mode");
   });
 
   it("fails a plan that names another tenant", async () => {

@@ -1,10 +1,12 @@
 "use client";
 
-import { useWatch } from "react-hook-form";
+import { useEffect, useRef, useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
 import { FeatureNotes } from "@/components/catalog/feature-notes";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
 import { FEATURES, FEATURES_BY_ID, TOOL_LABELS, type PlanFeatureId, type Tool } from "@/lib/catalog";
-import type { Environment } from "@/lib/plan";
+import { featuresFromRequirements, type Environment } from "@/lib/plan";
 import { useApplicable, useForestOptions } from "./use-applicable";
 
 /** A forest select; a chosen forest that has been removed stays listed, so the error beside it makes sense. */
@@ -34,10 +36,51 @@ function featureOption(id: PlanFeatureId, tool: Tool, extraSignIn: boolean) {
   };
 }
 
+/** Offers to tick the features the "Help me choose" answers asked for; nothing is ticked until the user agrees. */
+function SuggestedFeatures({ suggested, ticked }: { suggested: readonly PlanFeatureId[]; ticked: Environment["features"] }) {
+  const { setValue } = useFormContext<Environment>();
+  const [dismissed, setDismissed] = useState(false);
+  const [added, setAdded] = useState("");
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  // The button that was pressed is gone: focus moves to the sentence saying what happened.
+  useEffect(() => {
+    if (added) confirmation.current?.focus();
+  }, [added]);
+  if (added) {
+    return (
+      <p ref={confirmation} tabIndex={-1} role="status" className="mb-4 rounded border-l-8 border-blue-800 bg-blue-50 p-4 focus:outline-none focus:ring-4 focus:ring-amber-400">
+        Ticked from your answers in “Help me choose”: {added}.
+      </p>
+    );
+  }
+  if (dismissed || suggested.length === 0) return null;
+  const labels = suggested.map((id) => FEATURES_BY_ID[id].label).join(", ");
+  return (
+    <div role="region" aria-labelledby="suggested-features-title" className="mb-4 rounded border-l-8 border-blue-800 bg-blue-50 p-4">
+      <h3 id="suggested-features-title" className="font-bold">
+        From your answers in “Help me choose”
+      </h3>
+      <p className="mt-1">You said you need: {labels}. Tick {suggested.length === 1 ? "it" : "them"} below?</p>
+      <div className="mt-3 flex flex-wrap gap-3">
+        <Button variant="secondary" onClick={() => {
+            setValue("features", [...ticked, ...suggested], { shouldDirty: true });
+            setAdded(labels);
+          }}>
+          Yes, tick {labels}
+        </Button>
+        <Button variant="secondary" onClick={() => setDismissed(true)}>
+          No, leave the features as they are
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /** The optional features (the Connect wizard's "Optional features" page and their Cloud Sync peers). */
-export function Features({ tool }: { tool: Tool }) {
+export function Features({ tool, requirements }: { tool: Tool; requirements: readonly string[] }) {
   const applies = useApplicable(tool);
   const ticked = (useWatch<Environment>({ name: "features" }) ?? []) as Environment["features"];
+  const suggested = featuresFromRequirements(requirements, tool).filter((id) => applies.featureChoices.includes(id) && !ticked.includes(id));
   const always = FEATURES.filter((feature) => feature.support[tool] === "always");
   const express = tool === "connect" && !applies.custom;
   const leftOut = ticked.filter((id) => !applies.featureChoices.includes(id) && id !== "passwordHashSync");
@@ -46,6 +89,7 @@ export function Features({ tool }: { tool: Tool }) {
       <h2 id="features-title" className="mb-4 text-xl font-bold">
         Features
       </h2>
+      <SuggestedFeatures suggested={suggested} ticked={ticked} />
       <CheckboxGroup
         name="features"
         legend="Which features will you use?"

@@ -1,5 +1,6 @@
 import "server-only";
 import { SOURCES } from "@/lib/catalog";
+import { formatDateTime } from "@/lib/format/date";
 import type { CheckResult } from "@/lib/validation/schema";
 import type { TenantSnapshot } from "../snapshot";
 import type { PlanWithTool } from "@/lib/plan";
@@ -70,7 +71,15 @@ function domainChecks(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult
   return results;
 }
 
-function synchronizationCheck(snapshot: TenantSnapshot): CheckResult {
+/** What to do about a tenant that is already synchronized: staging mode is Connect's, so a Cloud Sync plan hears only about scopes. */
+const ALREADY_SYNCED_ADVICE: Record<PlanWithTool["tool"], string> = {
+  connect:
+    "Find the running server before installing. Add the new server in staging mode, or scope Cloud Sync and Connect to different objects: both tools may run in one forest only when their scopes do not overlap.",
+  cloudSync:
+    "Find what synchronizes the tenant today before installing. If it is Connect, scope Cloud Sync and Connect to different objects: both tools may run in one forest only when their scopes do not overlap.",
+};
+
+function synchronizationCheck(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult {
   const answer = snapshot.organization;
   if (!answer.ok) return { ...base, id: "tenant-synced", status: "unknown", title: "Existing synchronization not checked", ...couldNotCheck(answer.failure) };
   const organization = answer.value;
@@ -85,21 +94,20 @@ function synchronizationCheck(snapshot: TenantSnapshot): CheckResult {
     };
   }
   if (!organization.synced) return { ...base, id: "tenant-synced", status: "pass", title: "No synchronization yet", detail: "The tenant is not synchronized from an on-premises directory." };
-  const last = organization.lastSyncDateTime ? ` Its last sync was at ${organization.lastSyncDateTime}.` : "";
+  const last = organization.lastSyncDateTime ? ` Its last sync was on ${formatDateTime(organization.lastSyncDateTime, "en-GB", "UTC")} UTC.` : "";
   return {
     ...base,
     id: "tenant-synced",
     status: "warn",
     title: "The tenant is already synchronized",
     detail: `A sync engine already writes to this tenant.${last}`,
-    remediation:
-      "Find the running server before installing. Add the new server in staging mode, or scope Cloud Sync and Connect to different objects: both tools may run in one forest only when their scopes do not overlap.",
+    remediation: ALREADY_SYNCED_ADVICE[plan.tool],
     docUrl: SOURCES.decisionGuide.url,
   };
 }
 
 export function tenantChecks(plan: PlanWithTool, snapshot: TenantSnapshot): CheckResult[] {
-  return [...domainChecks(plan, snapshot), synchronizationCheck(snapshot)];
+  return [...domainChecks(plan, snapshot), synchronizationCheck(plan, snapshot)];
 }
 
 /** The tenant the checks ran against, named in the report. */
