@@ -21,7 +21,8 @@ test("choosing federation with AD FS asks for its servers and adds the AD FS acc
   await expect(page.getByRole("heading", { name: "Seamless SSO computer account (AZUREADSSOACC) — fabrikam.com" })).toBeVisible();
 
   await page.getByRole("link", { name: "Change user sign-in method" }).click();
-  await expectStep(page, "Describe the environment");
+  // "Change" lands focus on the question it names, not on the heading.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Describe the environment");
   const signIn = page.getByRole("group", { name: "How will users sign in to Microsoft Entra ID?" });
   await signIn.getByLabel("Federation with AD FS").check();
   // AD FS and seamless SSO do not go together in the Connect wizard.
@@ -31,9 +32,15 @@ test("choosing federation with AD FS asks for its servers and adds the AD FS acc
   await page.getByLabel("AD FS servers").fill("ADFS01, ADFS02");
   await expectAccessible(page);
   await continueStep(page);
-  await expectStep(page, "AD DS Connector account — fabrikam.com");
+  // Federation sets the seamless SSO accounts aside: the planner says so first, then saves with an undo checkpoint.
+  const change = page.getByRole("dialog", { name: /^Change user sign-in to federation with AD FS\?/i });
+  await expect(change).toContainText("Domain Administrator for seamless single sign-on");
+  await expectAccessible(page);
+  await change.getByRole("button", { name: "Change user sign-in" }).click();
+  // A change started from Check your answers returns there.
+  await expectStep(page, "Check your answers");
 
-  // The AD FS accounts now have steps; the seamless SSO ones are gone.
+  // The AD FS accounts now have steps; the seamless SSO ones are set aside.
   for (const title of ADFS_STEPS) await expect(stepLink(page, title)).toHaveCount(1);
   await expect(stepLink(page, "Domain Administrator for seamless single sign-on")).toHaveCount(0);
 
