@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import type { Plan, PlanIssue, PlanUpgrade } from "@/lib/plan";
 import { migrateStepValues } from "@/lib/plan/migrations";
+import { parseJsonFile } from "@/lib/plan/file";
 import { readStoredPlan } from "./read-stored";
 import { loadRecord } from "./records";
 import type { LibraryContents } from "./storage";
@@ -65,16 +66,9 @@ function labelOf(index: number, name: string | undefined, plan: unknown): string
 
 /** Reads a library file's text: the file as a whole first, then each plan on its own. */
 export function readLibraryFile(text: string): LibraryFileResult {
-  if (text.length > LIBRARY_FILE_MAX_BYTES) {
-    return { ok: false, issues: [{ path: "", message: "The file is larger than 20 MB, far larger than any library of plans: choose the file “Export all plans” wrote." }] };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? ` (${error.message})` : "";
-    return { ok: false, issues: [{ path: "", message: `The file is not valid JSON${detail}. Choose the .json file the planner exported.` }] };
-  }
+  const parsed = parseJsonFile(text, LIBRARY_FILE_MAX_BYTES, "The file is larger than 20 MB, far larger than any library of plans: choose the file “Export all plans” wrote.");
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
   const shape = libraryFileShape.safeParse(value);
   if (!shape.success) {
     const kind = (value as { kind?: unknown } | null)?.kind;

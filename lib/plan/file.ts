@@ -73,17 +73,19 @@ function readWith(value: unknown, schema: typeof planShape): PlanFileResult {
   return upgrade ? { ok: true, plan: result.data, upgrade } : { ok: true, plan: result.data };
 }
 
-/** Reads a plan from the text of a file. */
-export function readPlanFile(text: string): PlanFileResult {
-  if (text.length > PLAN_FILE_MAX_BYTES) {
-    return { ok: false, issues: [{ path: "", message: "The file is larger than 1 MB, far larger than any plan: choose the plan's JSON file." }] };
-  }
-  let value: unknown;
+/** A file's JSON, or the one issue that says why it cannot be read: too large, or not JSON. */
+export function parseJsonFile(text: string, maxBytes: number, tooLarge: string): { ok: true; value: unknown } | { ok: false; issues: PlanIssue[] } {
+  if (text.length > maxBytes) return { ok: false, issues: [{ path: "", message: tooLarge }] };
   try {
-    value = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const detail = error instanceof SyntaxError ? ` (${error.message})` : "";
     return { ok: false, issues: [{ path: "", message: `The file is not valid JSON${detail}. Choose the .json file the planner exported.` }] };
   }
-  return readPlan(value);
+}
+
+/** Reads a plan from the text of a file. */
+export function readPlanFile(text: string): PlanFileResult {
+  const parsed = parseJsonFile(text, PLAN_FILE_MAX_BYTES, "The file is larger than 1 MB, far larger than any plan: choose the plan's JSON file.");
+  return parsed.ok ? readPlan(parsed.value) : parsed;
 }
