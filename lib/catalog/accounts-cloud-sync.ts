@@ -172,6 +172,18 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
         INTRODUCTION,
       ),
     ],
+    installDayCheck: [
+      fact(
+        "On the agent host, in PowerShell with the Active Directory module, run Get-ADPrincipalGroupMembership <account> -Server <domain> for each domain the agent will connect to: Domain Admins of that domain (or Enterprise Admins) must be in the list.",
+        "getAdPrincipalGroupMembership",
+        "Description",
+      ),
+      fact(
+        "Make sure its password has not expired and will not change during the install: the agent wizard's \"Connect Active Directory\" screen signs in with it, and a password changed mid-install means configuring the agent again.",
+        "cloudSyncInstall",
+        INSTALL_THE_AGENT,
+      ),
+    ],
     securityNotes: [
       fact(
         "Domain and Enterprise Admins control the agent hosts: harden them as Control Plane (Tier 0) assets.",
@@ -179,7 +191,7 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
         "Harden your Microsoft Entra provisioning agent server",
       ),
     ],
-    sources: ["accounts", "cloudSyncPrerequisites", "cloudSyncInstall", "cloudSyncGmsaCmdlets", "cloudSyncVersionHistory", "kdsRootKey"],
+    sources: ["accounts", "cloudSyncPrerequisites", "cloudSyncInstall", "cloudSyncGmsaCmdlets", "cloudSyncVersionHistory", "kdsRootKey", "getAdPrincipalGroupMembership"],
   },
   {
     id: "cloudSyncHybridIdentityAdmin",
@@ -282,6 +294,23 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
         "How to use the cmdlets:",
       ),
     ],
+    installDayCheck: [
+      fact(
+        "With a custom gMSA, run Test-ADServiceAccount -Identity <gMSA> in PowerShell on each agent host before the wizard: True means the host can authenticate as the account and reach the domain with it.",
+        "testAdServiceAccount",
+        "Example 1: Test an MSA",
+      ),
+      fact(
+        "After the wizard, open Services (services.msc) on each agent host: Microsoft Entra Connect Provisioning Agent and Microsoft Entra Connect Agent Updater must be listed with the status Running.",
+        "cloudSyncInstall",
+        "Verify the agent installation › Verify the agent on the local server",
+      ),
+      fact(
+        "Then, in the Azure portal, under Microsoft Entra ID › Microsoft Entra Connect › Cloud Sync, each agent must be listed with the status healthy.",
+        "cloudSyncInstall",
+        "Verify the agent installation › Verify the agent in the Azure portal",
+      ),
+    ],
     rights: GMSA_RIGHTS,
     securityNotes: [
       fact(
@@ -350,6 +379,7 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
       "cloudSyncVersionHistory",
       "cloudSyncGroupProvisioning",
       "kdsRootKey",
+      "testAdServiceAccount",
     ],
   },
 ];

@@ -190,6 +190,23 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         SSPR_PERMISSIONS,
       ),
     ],
+    installDayCheck: [
+      fact(
+        "On the Connect server, import ADSyncConfig and run Show-ADSyncADObjectPermissions -ADobjectDN '<domain root DN>' for each domain of this forest: the connector account must be listed with the rights this plan grants it.",
+        "connectConnectorAccount",
+        "View AD DS permissions of an object",
+      ),
+      fact(
+        "Run Get-ADSyncObjectsWithInheritanceDisabled -SearchBase '<domain root DN>': each OU it lists keeps the domain root's rights out, so grant them there too with -ADobjectDN.",
+        "connectConnectorAccount",
+        "Locate AD DS objects with permission inheritance disabled",
+      ),
+      fact(
+        "After the wizard, Get-ADSyncADConnectorAccount on the Connect server shows the account each forest's connector really uses: it must be this one.",
+        "connectConnectorAccount",
+        "Determine your AD DS Connector Account",
+      ),
+    ],
     rights: CONNECTOR_RIGHTS,
     securityNotes: [
       fact("Never use an Enterprise Admin or Domain Admin as the connector account.", "connectAccounts", "Accounts used for Microsoft Entra Connect"),
@@ -379,6 +396,18 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         "User Account",
       ),
     ],
+    installDayCheck: [
+      fact(
+        "For a gMSA or sMSA, run Test-ADServiceAccount -Identity <account> in PowerShell on this Connect server before installing: True means the server can authenticate as the account and reach the domain with it.",
+        "testAdServiceAccount",
+        "Example 1: Test an MSA",
+      ),
+      fact(
+        "After the install, the Microsoft Azure AD Sync service (ADSync) must start. If it does not, open the Local Group Policy Editor › Computer Configuration › Windows Settings › Security Settings › Local Policies › User Rights Assignment, and a gpresult /H report for domain policies: the service account must hold Allow log on locally, Log on as a batch job and Log on as a service.",
+        "connectServicesDontStart",
+        "Solution 1: Set User Rights Assignment permissions within Group Policy",
+      ),
+    ],
     securityNotes: [fact("Treat the Connect server, and so its service account, as Tier 0.", "connectPrerequisites", "Microsoft Entra Connect server")],
     disagreements: [
       {
@@ -403,7 +432,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         ],
       },
     ],
-    sources: ["accounts", "connectServiceAccount", "connectCustom", "connectPrerequisites", "connectAccounts"],
+    sources: ["accounts", "connectServiceAccount", "connectCustom", "connectPrerequisites", "connectAccounts", "testAdServiceAccount", "connectServicesDontStart"],
   },
   {
     id: "connectEntraConnector",
@@ -599,6 +628,13 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         "Permissions required to upgrade",
       ),
     ],
+    installDayCheck: [
+      fact(
+        "On this Connect server, run Get-LocalGroupMember -Group \"Administrators\" in PowerShell: the account, or a group it belongs to, must be in the list.",
+        "getLocalGroupMember",
+        "Examples",
+      ),
+    ],
     securityNotes: [
       fact(
         "Whoever administers the Connect server controls synchronization: restrict administrative access to it (Tier 0).",
@@ -606,7 +642,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         "Harden your Microsoft Entra Connect server",
       ),
     ],
-    sources: ["accounts", "connectExpress", "connectAccounts", "connectPrerequisites"],
+    sources: ["accounts", "connectExpress", "connectAccounts", "connectPrerequisites", "getLocalGroupMember"],
   },
   {
     id: "connectEnterpriseAdmin",
@@ -657,8 +693,15 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         ADSYNCCONFIG,
       ),
     ],
+    installDayCheck: [
+      fact(
+        "In PowerShell with the Active Directory module, run Get-ADPrincipalGroupMembership <account> -Server <forest root domain>: Enterprise Admins must be in the list.",
+        "getAdPrincipalGroupMembership",
+        "Description",
+      ),
+    ],
     securityNotes: [fact("Used only during installation; Connect does not keep it.", "connectAccounts", "AD DS Enterprise Administrator credentials")],
-    sources: ["accounts", "connectAccounts", "connectExpress", "connectCustom", "connectPrerequisites", "deviceWriteback", "connectConnectorAccount"],
+    sources: ["accounts", "connectAccounts", "connectExpress", "connectCustom", "connectPrerequisites", "deviceWriteback", "connectConnectorAccount", "getAdPrincipalGroupMembership"],
   },
   {
     id: "connectHybridIdentityAdmin",
@@ -761,6 +804,18 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       ),
       fact("Without delegation the installing account must be sysadmin on the instance.", "connectAccounts", "Custom settings wizard"),
     ],
+    installDayCheck: [
+      fact(
+        "Connected to the SQL Server instance as the installing account (SQL Server Management Studio or sqlcmd), run SELECT IS_SRVROLEMEMBER('sysadmin'): 1 means the account is sysadmin; 0 or NULL means it is not.",
+        "sqlIsSrvRoleMember",
+        "Return Types",
+      ),
+      fact(
+        "With SQL delegation, get the server and instance name from the SQL administrator and check that the ADSync database exists with a case-insensitive collation (Latin1_General_CI_AS), and that the Connect installer and the ADSync service account each have a login of their own, not through a group, with dbo on it.",
+        "connectSqlDelegation",
+        "Steps for installing Microsoft Entra Connect using SQL delegated permissions",
+      ),
+    ],
     securityNotes: [
       fact(
         "Delegation keeps sysadmin with the SQL team: the Connect installer only needs dbo on the one database.",
@@ -768,6 +823,6 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
         "Before you begin",
       ),
     ],
-    sources: ["accounts", "connectCustom", "connectSqlDelegation", "connectPrerequisites", "connectAccounts"],
+    sources: ["accounts", "connectCustom", "connectSqlDelegation", "connectPrerequisites", "connectAccounts", "sqlIsSrvRoleMember"],
   },
 ];

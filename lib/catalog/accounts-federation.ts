@@ -109,8 +109,20 @@ export const FEDERATION_ACCOUNTS: readonly AccountDefinition[] = [
         "Installation prerequisites",
       ),
     ],
+    installDayCheck: [
+      fact(
+        "In PowerShell with the Active Directory module, run Get-ADPrincipalGroupMembership <account> -Server <AD FS servers' domain>: Domain Admins must be in the list.",
+        "getAdPrincipalGroupMembership",
+        "Description",
+      ),
+      fact(
+        "On each AD FS server, check that Windows Remote Management is enabled; where it is not, run Enable-PSRemoting -Force there in an elevated PowerShell window.",
+        "connectPrerequisites",
+        "Windows Remote Management",
+      ),
+    ],
     securityNotes: [],
-    sources: ["connectAccounts", "connectCustom", "connectPrerequisites"],
+    sources: ["connectAccounts", "connectCustom", "connectPrerequisites", "getAdPrincipalGroupMembership"],
   },
   {
     id: "adfsServiceAccount",
@@ -153,8 +165,15 @@ export const FEDERATION_ACCOUNTS: readonly AccountDefinition[] = [
       ),
       fact("Domain controllers use a new KDS root key only after up to 10 hours.", "kdsRootKey", "Introduction"),
     ],
+    installDayCheck: [
+      fact(
+        "For a gMSA, check on a domain controller that the forest has a KDS root key: the KdsSvc Operational log records its creation as event 4004.",
+        "manageGmsa",
+        "Prerequisites",
+      ),
+    ],
     securityNotes: [],
-    sources: ["connectCustom", "connectAccounts", "kdsRootKey"],
+    sources: ["connectCustom", "connectAccounts", "kdsRootKey", "manageGmsa"],
   },
   {
     id: "adfsProxyTrust",
@@ -180,8 +199,15 @@ export const FEDERATION_ACCOUNTS: readonly AccountDefinition[] = [
     constraints: [
       fact("A domain account that is a local administrator on the AD FS server.", "connectCustom", ADFS_PREREQUISITES),
     ],
+    installDayCheck: [
+      fact(
+        "On each AD FS server, run Get-LocalGroupMember -Group \"Administrators\" in PowerShell: the account, or a group it belongs to, must be in the list.",
+        "getLocalGroupMember",
+        "Examples",
+      ),
+    ],
     securityNotes: [fact("Used by the wizard during setup to issue the proxy trust certificate.", "connectAccounts", CUSTOM_SETTINGS_WIZARD)],
-    sources: ["connectAccounts", "connectCustom"],
+    sources: ["connectAccounts", "connectCustom", "getLocalGroupMember"],
   },
   {
     id: "wapLocalAdmin",
@@ -208,6 +234,18 @@ export const FEDERATION_ACCOUNTS: readonly AccountDefinition[] = [
       ),
       fact(
         "Proxy servers outside the domain must be in the Connect server's WinRM TrustedHosts list.",
+        "connectPrerequisites",
+        "Windows Remote Management",
+      ),
+    ],
+    installDayCheck: [
+      fact(
+        "On the Connect server, in Server Manager, add each Web Application Proxy server (Manage › Add Servers, DNS tab), choose Manage As with this account, then right-click the server and choose Windows PowerShell: a remote session must open.",
+        "connectPrerequisites",
+        "Windows Remote Management",
+      ),
+      fact(
+        "For a proxy server outside the domain, its Services snap-in must show Windows Remote Management (WS-Management) running, and the Connect server's WSMan:\\localhost\\Client\\TrustedHosts must hold its name.",
         "connectPrerequisites",
         "Windows Remote Management",
       ),

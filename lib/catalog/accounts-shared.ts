@@ -47,8 +47,15 @@ export const SEAMLESS_SSO_ACCOUNTS: readonly AccountDefinition[] = [
         SSO_ROLL_OVER,
       ),
     ],
+    installDayCheck: [
+      fact(
+        "In PowerShell with the Active Directory module, run Get-ADPrincipalGroupMembership <account> -Server <domain>: Domain Admins must be in the list, and Protected Users must not.",
+        "getAdPrincipalGroupMembership",
+        "Description",
+      ),
+    ],
     securityNotes: [fact("The credentials are used during setup and not stored.", "seamlessSso", "Enable the feature")],
-    sources: ["seamlessSso", "cloudSyncSso", "connectCustom", "seamlessSsoFaq"],
+    sources: ["seamlessSso", "cloudSyncSso", "connectCustom", "seamlessSsoFaq", "getAdPrincipalGroupMembership"],
   },
   {
     id: "seamlessSsoComputer",
@@ -84,6 +91,13 @@ export const SEAMLESS_SSO_ACCOUNTS: readonly AccountDefinition[] = [
         "Run Update-AzureADSSOForest only once per forest at each roll-over: running it twice stops the feature until users' Kerberos tickets expire. Staging servers need no roll-over.",
         "seamlessSsoFaq",
         SSO_ROLL_OVER,
+      ),
+    ],
+    installDayCheck: [
+      fact(
+        "After enabling, find AZUREADSSOACC in each forest: Kerberos delegation must be disabled on it, no other account may have delegation rights on it, and only Domain Admins may manage it.",
+        "seamlessSso",
+        "Enable the feature",
       ),
     ],
     securityNotes: [

@@ -141,6 +141,29 @@ export const SOURCES = {
   adAttributePwdLastSet: page("windows/win32/adschema/a-pwdlastset", "Pwd-Last-Set attribute", "2018-05-31"),
   /** Names the msDS-KeyCredentialLink attribute in the ACEs adprep adds; there is no English schema page for it in the copies read. */
   adDomainWideUpdates: page("windows-server/identity/ad-ds/deploy/domain-wide-updates", "Domain-wide schema updates", "2025-05-12"),
+  /** The tools the install-day checks of on-premises accounts name. */
+  getAdPrincipalGroupMembership: page(
+    "powershell/module/activedirectory/get-adprincipalgroupmembership",
+    "Get-ADPrincipalGroupMembership (ActiveDirectory)",
+    "2016-12-27",
+  ),
+  testAdServiceAccount: page("powershell/module/activedirectory/test-adserviceaccount", "Test-ADServiceAccount (ActiveDirectory)", "2016-12-27"),
+  getLocalGroupMember: page(
+    "powershell/module/microsoft.powershell.localaccounts/get-localgroupmember",
+    "Get-LocalGroupMember (Microsoft.PowerShell.LocalAccounts)",
+    "2023-06-28",
+  ),
+  manageGmsa: page(
+    "windows-server/identity/ad-ds/manage/group-managed-service-accounts/group-managed-service-accounts/manage-group-managed-service-accounts",
+    "Manage group Managed Service Accounts",
+    "2025-07-01",
+  ),
+  connectServicesDontStart: page(
+    "troubleshoot/entra/entra-id/user-prov-sync/services-sync-not-start",
+    "One or more Microsoft Entra Connect services don't start",
+    "2025-03-06",
+  ),
+  sqlIsSrvRoleMember: page("sql/t-sql/functions/is-srvrolemember-transact-sql", "IS_SRVROLEMEMBER (Transact-SQL)", "2017-03-14"),
   fieldReports: report("Field reports and third-party notes, 2026 (not a Microsoft page; unverified)", "2026-11-25"),
   sharedReference: report("The project's shared domain reference and errata, 25 Nov 2026 (not a Microsoft page; unverified)", "2026-11-25"),
 } as const satisfies Record<string, SourcePage>;

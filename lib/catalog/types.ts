@@ -166,6 +166,14 @@ export interface AccountDefinition {
    */
   provisioningChoice?: boolean;
   constraints: readonly Fact[];
+  /**
+   * For an account Microsoft Graph cannot see (in Active Directory, on a
+   * server or in SQL Server): what the admin does on install day to verify
+   * it, in order: where, with which tool, and what to look for. Each step
+   * cites the page that documents the tool or the check; the rule it checks
+   * stays in `constraints`.
+   */
+  installDayCheck?: readonly Fact[];
   rights?: readonly RightDefinition[];
   securityNotes: readonly Fact[];
   disagreements?: readonly Disagreement[];
