@@ -16,10 +16,15 @@ import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "
 /** One line of the plan's summary: what the Markdown, the workbook's Summary sheet and the print view's first page show. */
 export interface SummaryRow {
   label: string;
+  /** As people read it: dates through the one locale formatter. */
   value: string;
+  /** For a date, the moment `value` shows, so the workbook can hold a real date: a calendar day ("2026-11-25") or a timestamp. */
+  date?: { iso: string; withTime: boolean };
 }
 
 const row = (label: string, value: string): SummaryRow => ({ label, value });
+const dayRow = (label: string, iso: string): SummaryRow => ({ label, value: formatDate(iso), date: { iso, withTime: false } });
+const momentRow = (label: string, iso: string): SummaryRow => ({ label, value: formatDateTime(iso), date: { iso, withTime: true } });
 const list = (values: readonly string[], none = "None") => (values.length > 0 ? values.join(", ") : none);
 
 function forestName(environment: Environment, forestId: string): string {
@@ -108,12 +113,14 @@ function directoryRows(plan: PlanWithTool): SummaryRow[] {
   return rows;
 }
 
-function checksRow(report: ValidationReport | undefined): SummaryRow {
-  if (!report) return row("Tenant checks", "Not run");
+/** The checks' results, and when they ran as a row of its own (a date the workbook can hold as one). */
+function checksRows(report: ValidationReport | undefined): SummaryRow[] {
+  if (!report) return [row("Tenant checks", "Not run")];
   const counts = CHECK_STATUS_ORDER.map((status) => [status, report.results.filter((result) => result.status === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);
-  return row("Tenant checks", `${formatDateTime(report.checkedAt)}${report.tenant ? ` against ${report.tenant.displayName}` : ""}: ${list(counts, "no results")}`);
+  const results = list(counts, "no results");
+  return [row("Tenant checks", report.tenant ? `Against ${report.tenant.displayName}: ${results}` : results), momentRow("Tenant checks run", report.checkedAt)];
 }
 
 /**
@@ -128,8 +135,8 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
     row("Organisation", organisation?.name || "Unnamed organisation"),
     row("Prepared by", organisation?.preparer ?? ""),
     row("Contact", organisation?.contact ?? ""),
-    row("Last changed", formatDate(plan.updatedAt)),
-    row("Facts as of", formatDate(CATALOG_FACTS_AS_OF)),
+    dayRow("Last changed", plan.updatedAt),
+    dayRow("Facts as of", CATALOG_FACTS_AS_OF),
     row("Sync tool", plan.tool ? TOOL_LABELS[plan.tool] : "Not chosen yet"),
   ];
   if (hasToolAndEnvironment(plan)) {
@@ -137,6 +144,6 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
     rows.push(row("Tenant", [tenant.initialDomain, tenant.tenantId].filter(Boolean).join(" / ")));
     rows.push(...(plan.tool === "connect" ? connectRows(plan) : cloudSyncRows(plan)), ...featureRows(plan), ...directoryRows(plan));
   }
-  rows.push(checksRow(exportableReport(report, plan)));
+  rows.push(...checksRows(exportableReport(report, plan)));
   return rows;
 }

@@ -8,7 +8,8 @@ import { attentionRows } from "./attention";
 import { neutraliseCell } from "./cell-safety";
 import { citationView } from "./citations";
 import { accountStatements, featureLabel, grantedBy, planFactGroups } from "./facts";
-import { planSummary } from "./summary";
+import { spreadsheetDate } from "@/lib/format/date";
+import { planSummary, type SummaryRow } from "./summary";
 import { unsavedNotices, type ExportOptions } from "./unsaved";
 
 /**
@@ -53,6 +54,26 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly 
   return sheet;
 }
 
+/**
+ * Excel's built-in formats 14 and 22 show a date, and a date with its time,
+ * in the reader's own regional format. exceljs knows them by these strings
+ * (its table's spelling of 22) and writes their built-in ids.
+ */
+export const DATE_FORMAT = "mm-dd-yy";
+export const DATE_TIME_FORMAT = 'm/d/yy "h":mm';
+
+/** Turns the summary's dated rows (row `first` onwards, value in column 2) into real dates in the reader's format. */
+function writeDates(sheet: ExcelJS.Worksheet, first: number, rows: readonly SummaryRow[]) {
+  rows.forEach((row, index) => {
+    const date = row.date && spreadsheetDate(row.date.iso, row.date.withTime);
+    if (!row.date || !date) return;
+    const cell = sheet.getRow(first + index).getCell(2);
+    cell.value = date;
+    cell.numFmt = row.date.withTime ? DATE_TIME_FORMAT : DATE_FORMAT;
+    cell.alignment = { vertical: "top", horizontal: "left" };
+  });
+}
+
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], and unique in the workbook regardless of case. */
 export function sheetName(name: string, taken: ReadonlySet<string> = new Set()): string {
   // XML-safe, no characters Excel refuses, no leading or trailing apostrophe (Excel refuses those too).
@@ -91,9 +112,17 @@ export async function planToWorkbook(plan: Plan, given?: ValidationReport, optio
   workbook.created = new Date(plan.updatedAt);
   workbook.modified = new Date(plan.updatedAt);
 
-  const summary = planSummary(plan, report).map((row) => [row.label, row.value]);
+  const summary = planSummary(plan, report);
+  const notices = unsavedNotices(options).map((notice) => ["Unsaved edit", notice]);
   const attention = attentionRows(plan).map((item) => ["Needs attention", `${item.message} (${item.where})`]);
-  tableSheet(workbook, "Summary", [{ header: "Field", width: 34 }, { header: "Value", width: 90 }], [...unsavedNotices(options).map((notice) => ["Unsaved edit", notice]), ...summary, ...attention]);
+  const summarySheet = tableSheet(
+    workbook,
+    "Summary",
+    [{ header: "Field", width: 34 }, { header: "Value", width: 90 }],
+    [...notices, ...summary.map((row) => [row.label, row.value]), ...attention],
+  );
+  // Below the header row and any unsaved-edit notices.
+  writeDates(summarySheet, 2 + notices.length, summary);
 
   const rows = accountRows(plan, report);
   const accounts = tableSheet(workbook, "Accounts", ACCOUNT_COLUMNS, rows.map((row) => ACCOUNT_COLUMNS.map((column) => row[column.key])));

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
+import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
@@ -13,11 +14,11 @@ import { CATALOG_URLS } from "@/lib/export/citations";
 import { planToCsv } from "@/lib/export/csv";
 import { exportFileName } from "@/lib/export/filename";
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from "@/lib/export/formats";
-import { escapeMarkdown } from "@/lib/export/markdown";
-import { planToWorkbook } from "@/lib/export/xlsx";
+import { escapeMarkdown, planToMarkdown } from "@/lib/export/markdown";
+import { DATE_FORMAT, DATE_TIME_FORMAT, planToWorkbook } from "@/lib/export/xlsx";
 import { planToZip } from "@/lib/export/zip";
 import { accountKey, deriveAccounts, planAttention, readPlan, type Environment, type Plan } from "@/lib/plan";
-import { formatDateTime } from "@/lib/format/date";
+import { formatDate, formatDateTime, spreadsheetDate } from "@/lib/format/date";
 import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, examplePlan, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
@@ -42,7 +43,8 @@ async function workbookOf(candidate: Plan, report?: ValidationReport) {
 function rowsOf(workbook: XLSX.WorkBook, sheet: string): Row[] {
   const found = workbook.Sheets[sheet];
   if (!found) throw new Error(`No sheet ${sheet}; the workbook has ${workbook.SheetNames.join(", ")}`);
-  return XLSX.utils.sheet_to_json<Row>(found, { defval: "" });
+  // As text, the way a reader sees each cell (dates in the file's number format).
+  return XLSX.utils.sheet_to_json<Row>(found, { defval: "", raw: false });
 }
 
 /** A valid, complete plan: every account step filled in, and no rule broken. */
@@ -238,7 +240,48 @@ describe("Excel workbook", () => {
       expect.objectContaining({ Status: "Warning", Account: "Tenant" }),
     ]);
     expect(rowsOf(workbook, "Accounts").find((row) => row.Account === "Hybrid Identity Administrator")?.Validation).toBe("Fail");
-    expect(rowsOf(workbook, "Summary").some((row) => row.Value.startsWith(formatDateTime(REPORT.checkedAt)) && row.Value.includes(REPORT.tenant!.displayName))).toBe(true);
+    const summary = rowsOf(workbook, "Summary");
+    expect(summary.find((row) => row.Field === "Tenant checks")?.Value).toContain(REPORT.tenant!.displayName);
+    expect(summary.some((row) => row.Field === "Tenant checks run")).toBe(true);
+  });
+
+  it("holds the Summary's dates as real dates, shown in the reader's regional format, while the Markdown keeps the words", async () => {
+    const example = loadExample("cloud-sync-contoso.json");
+    const bytes = await planToWorkbook(example, REPORT);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Summary")!;
+    const cellOf = (label: string) => {
+      const found = sheet.getColumn(1).values.findIndex((value) => value === label);
+      expect(found, label).toBeGreaterThan(0);
+      return sheet.getRow(found).getCell(2);
+    };
+    const checked = new Date(REPORT.checkedAt);
+    // A spreadsheet has no time zone: it shows the wall clock of the machine that wrote it, as formatDateTime does.
+    const checkedWallClock = Date.UTC(checked.getFullYear(), checked.getMonth(), checked.getDate(), checked.getHours(), checked.getMinutes());
+    const expected = {
+      "Last changed": { at: Date.parse(`${example.updatedAt.slice(0, 10)}T00:00:00Z`), format: DATE_FORMAT },
+      "Facts as of": { at: Date.parse(`${CATALOG_FACTS_AS_OF}T00:00:00Z`), format: DATE_FORMAT },
+      "Tenant checks run": { at: checkedWallClock, format: DATE_TIME_FORMAT },
+    };
+    for (const [label, { at, format }] of Object.entries(expected)) {
+      const cell = cellOf(label);
+      expect(cell.value, label).toBeInstanceOf(Date);
+      expect((cell.value as Date).getTime(), label).toBe(at);
+      expect(cell.numFmt, label).toBe(format);
+    }
+    // Read independently: SheetJS sees date cells, and the styles are Excel's built-in regional formats (14 and 22).
+    const read = XLSX.read(bytes, { type: "array", cellDates: true, cellStyles: true });
+    const sheetJs = read.Sheets.Summary!;
+    const address = (label: string) => XLSX.utils.encode_cell({ r: Number(cellOf(label).row) - 1, c: 1 });
+    for (const label of Object.keys(expected)) expect(sheetJs[address(label)]?.t, label).toBe("d");
+    const styles = strFromU8(unzipSync(bytes)["xl/styles.xml"]!);
+    expect(styles).toMatch(/<xf [^>]*numFmtId="14"/);
+    expect(styles).toMatch(/<xf [^>]*numFmtId="22"/);
+    // The Markdown writes the same dates in words, through the one formatter.
+    const markdown = planToMarkdown(example, REPORT);
+    expect(markdown).toContain(formatDate(example.updatedAt));
+    expect(markdown).toContain(formatDateTime(REPORT.checkedAt));
   });
 
   it("neutralises cells that would run as formulas", async () => {
@@ -253,6 +296,17 @@ describe("Excel workbook", () => {
     }
     expect(rowsOf(workbook, "Accounts").find((row) => row.Account === "Hybrid Identity Administrator")).toMatchObject({ Owner: "'=HYPERLINK(\"http://evil\",\"x\")", Notes: "'@SUM(A1)" });
     expect(rowsOf(workbook, "Summary").map((row) => row.Value)).toContain("'+cmd");
+  });
+});
+
+describe("spreadsheet dates", () => {
+  it("keep a calendar day as that day and show a timestamp at the reader's wall clock", () => {
+    expect(spreadsheetDate("2026-11-25", false)?.toISOString()).toBe("2026-11-25T00:00:00.000Z");
+    expect(spreadsheetDate("2026-11-24T23:30:00.000Z", false)?.toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(spreadsheetDate("2026-11-24T10:00:00.000Z", true, "Europe/Berlin")?.toISOString()).toBe("2026-11-24T11:00:00.000Z");
+    expect(spreadsheetDate("2026-11-24T03:00:00.000Z", true, "America/New_York")?.toISOString()).toBe("2026-11-23T22:00:00.000Z");
+    expect(spreadsheetDate("not a date", true)).toBeUndefined();
+    expect(spreadsheetDate("", false)).toBeUndefined();
   });
 });
 
