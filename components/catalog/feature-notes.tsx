@@ -1,11 +1,11 @@
-import { FEATURES_BY_ID, type FeatureId } from "@/lib/catalog";
+import { FEATURES_BY_ID, featureNotes, type FeatureId, type Tool } from "@/lib/catalog";
 import { FactText } from "./citation";
 import { DisagreementNote } from "./disagreement-note";
 
-/** What Microsoft says of a chosen feature beyond its description, each with its source, folded away until asked for. */
-export function FeatureNotes({ id }: { id: FeatureId }) {
+/** What Microsoft says of a chosen feature beyond its description, for the plan's tool, each with its source, folded away until asked for. */
+export function FeatureNotes({ id, tool }: { id: FeatureId; tool: Tool }) {
   const feature = FEATURES_BY_ID[id];
-  const notes = feature.notes ?? [];
+  const notes = featureNotes(feature, tool);
   const disagreements = feature.disagreements ?? [];
   if (notes.length === 0 && disagreements.length === 0) return null;
   return (

@@ -58,12 +58,12 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
         </p>
       </section>
 
-      {definition.constraints.length > 0 ? (
+      {account.constraints.length > 0 ? (
         <section aria-labelledby="facts-rules">
           <h2 id="facts-rules" className="text-xl font-bold">
             Microsoft&apos;s rules
           </h2>
-          <FactList facts={definition.constraints} />
+          <FactList facts={account.constraints} />
         </section>
       ) : null}
 
@@ -106,12 +106,12 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
         </section>
       ) : null}
 
-      {definition.securityNotes.length > 0 ? (
+      {account.securityNotes.length > 0 ? (
         <section aria-labelledby="facts-security">
           <h2 id="facts-security" className="text-xl font-bold">
             Security
           </h2>
-          <FactList facts={definition.securityNotes} />
+          <FactList facts={account.securityNotes} />
         </section>
       ) : null}
 

@@ -1,4 +1,4 @@
-import { cite, fact, reading } from "./fact";
+import { cite, fact, onlyIn, reading } from "./fact";
 import type { AccountDefinition } from "./types";
 
 const SSO_STEP_4 = "Step 4: Enable Seamless SSO for each Active Directory forest";
@@ -36,11 +36,7 @@ export const SEAMLESS_SSO_ACCOUNTS: readonly AccountDefinition[] = [
         SSO_STEP_4,
       ),
       fact("It must not be a member of Protected Users, or enabling fails.", "cloudSyncSso", SSO_STEP_4),
-      fact(
-        "Connect uses it only to create the computer account and does not store it; a forest may be skipped.",
-        "connectCustom",
-        SSO_COMPUTER_ACCOUNT,
-      ),
+      ...onlyIn("connect", [fact("Connect uses it only to create the computer account and does not store it; a forest may be skipped.", "connectCustom", SSO_COMPUTER_ACCOUNT)]),
       fact(
         "Rolling the key over needs a Domain Admin of the forest and a Hybrid Identity Administrator; a delegated non-admin uses -PreserveCustomPermissionsOnDesktopSsoAccount.",
         "seamlessSsoFaq",
@@ -88,10 +84,11 @@ export const SEAMLESS_SSO_ACCOUNTS: readonly AccountDefinition[] = [
     defaultNames: [{ when: {}, name: "AZUREADSSOACC", cite: cite("seamlessSso", "Enable the feature") }],
     constraints: [
       fact(
-        "Run Update-AzureADSSOForest only once per forest at each roll-over: running it twice stops the feature until users' Kerberos tickets expire. Staging servers need no roll-over.",
+        "Run Update-AzureADSSOForest only once per forest at each roll-over: running it twice stops the feature until users' Kerberos tickets expire.",
         "seamlessSsoFaq",
         SSO_ROLL_OVER,
       ),
+      ...onlyIn("connect", [fact("Staging servers need no roll-over.", "seamlessSsoFaq", SSO_ROLL_OVER)]),
     ],
     installDayCheck: [
       fact(
@@ -146,27 +143,27 @@ export const TENANT_ADMIN_ACCOUNTS: readonly AccountDefinition[] = [
     roleAssignment: "direct",
     creation: [{ when: {}, by: "admin", how: "An existing Global Administrator, used for these tasks only.", cite: cite("rolesReference", "All roles") }],
     constraints: [
-      fact(
-        "Connect Health: with only a Hybrid Identity Administrator its agent is installed disabled.",
-        "connectPrerequisites",
-        "Installation prerequisites",
-      ),
-      fact(
-        "Federation: a Global Administrator, or a Hybrid Identity Administrator who also holds Domain Name Administrator.",
-        "connectPrerequisites",
-        "Prerequisites for federation installation and configuration",
-      ),
-      fact(
-        "Cloud Sync: enabling password writeback with Set-AADCloudSyncPasswordWritebackConfiguration takes Global Administrator credentials.",
-        "cloudSyncSsprWriteback",
-        "PowerShell",
-      ),
-      fact(
-        "Enabling it in the admin center instead needs at least a Hybrid Identity Administrator, so the Global Administrator is optional for Cloud Sync.",
-        "cloudSyncInstall",
-        "Enable password writeback in the portal",
-      ),
-      fact("Connect's installer needs the role assigned directly, not through a group.", "connectPrerequisites", "Installation prerequisites"),
+      ...onlyIn("connect", [
+        fact("Connect Health: with only a Hybrid Identity Administrator its agent is installed disabled.", "connectPrerequisites", "Installation prerequisites"),
+        fact(
+          "Federation: a Global Administrator, or a Hybrid Identity Administrator who also holds Domain Name Administrator.",
+          "connectPrerequisites",
+          "Prerequisites for federation installation and configuration",
+        ),
+      ]),
+      ...onlyIn("cloudSync", [
+        fact(
+          "Cloud Sync: enabling password writeback with Set-AADCloudSyncPasswordWritebackConfiguration takes Global Administrator credentials.",
+          "cloudSyncSsprWriteback",
+          "PowerShell",
+        ),
+        fact(
+          "Enabling it in the admin center instead needs at least a Hybrid Identity Administrator, so the Global Administrator is optional for Cloud Sync.",
+          "cloudSyncInstall",
+          "Enable password writeback in the portal",
+        ),
+      ]),
+      ...onlyIn("connect", [fact("Connect's installer needs the role assigned directly, not through a group.", "connectPrerequisites", "Installation prerequisites")]),
     ],
     securityNotes: [
       fact(
@@ -212,11 +209,7 @@ export const TENANT_ADMIN_ACCOUNTS: readonly AccountDefinition[] = [
     ],
     constraints: [
       fact("Cloud-only: its user principal name is in the tenant's onmicrosoft.com domain.", "cloudSyncPrerequisites", "In the Microsoft Entra admin center"),
-      fact(
-        "With pass-through authentication it avoids a lock-out when the agents are unreachable.",
-        "passThroughAuth",
-        "In the Microsoft Entra admin center",
-      ),
+      ...onlyIn("connect", [fact("With pass-through authentication it avoids a lock-out when the agents are unreachable.", "passThroughAuth", "In the Microsoft Entra admin center")]),
     ],
     securityNotes: [
       fact(

@@ -1,4 +1,4 @@
-import { cite, fact, reading } from "./fact";
+import { cite, fact, forTool, onlyIn, reading } from "./fact";
 import type { Citation, Disagreement, Fact } from "./types";
 import type { FeatureId, Tool } from "./vocabulary";
 
@@ -24,9 +24,14 @@ export interface FeatureDefinition {
   inExpress: boolean;
   chosenBy: readonly FeatureChoice[];
   cite: Citation;
-  /** What else Microsoft says of it that a planner must know. */
+  /** What else Microsoft says of it that a planner must know; a note naming `tools` is shown only in those tools' plans. */
   notes?: readonly Fact[];
   disagreements?: readonly Disagreement[];
+}
+
+/** The notes of a feature that apply to a plan of this tool. */
+export function featureNotes(feature: FeatureDefinition, tool: Tool): readonly Fact[] {
+  return forTool(feature.notes, tool);
 }
 
 const COMPARISON = cite("decisionGuide", "Comparison between Microsoft Entra Connect and Cloud Sync");
@@ -41,10 +46,10 @@ export const FEATURES: readonly FeatureDefinition[] = [
     inExpress: true,
     chosenBy: ["signInMethod", "feature"],
     cite: COMPARISON,
-    notes: [
+    notes: onlyIn("connect", [
       fact("Express settings set up a single forest with password hash synchronization.", "connectExpress", "Introduction"),
       fact("With federation or pass-through authentication it can be ticked as an optional feature, as a backup.", "connectCustom", "Optional features"),
-    ],
+    ]),
   },
   {
     id: "passThroughAuth",
@@ -117,7 +122,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     inExpress: true,
     chosenBy: ["feature"],
     cite: COMPARISON,
-    notes: [fact("Express settings offer Exchange hybrid deployment on their last page.", "connectExpress", "Express installation of Microsoft Entra Connect Sync")],
+    notes: onlyIn("connect", [fact("Express settings offer Exchange hybrid deployment on their last page.", "connectExpress", "Express installation of Microsoft Entra Connect Sync")]),
   },
   {
     id: "exchangeMailPublicFolders",
@@ -135,7 +140,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
             "Set-AADCloudSyncPermissions has an ExchangeMailPublicFolderPermissions permission type, which suggests Cloud Sync handles mail public folders.",
             "cloudSyncGmsaCmdlets",
             "Using Set-AADCloudSyncPermissions",
-          ),
+         ),
           reading("Microsoft's comparison of the two tools has no row for Exchange mail public folders.", "decisionGuide", "Comparison between Microsoft Entra Connect and Cloud Sync"),
           reading("Whether Cloud Sync supports mail public folders is unverified.", "sharedReference", "m12 Exchange mail public folders for Cloud Sync"),
         ],
@@ -150,10 +155,10 @@ export const FEATURES: readonly FeatureDefinition[] = [
     inExpress: false,
     chosenBy: ["feature"],
     cite: COMPARISON,
-    notes: [
+    notes: onlyIn("connect", [
       fact("Group writeback version 2 is decommissioned: it can no longer be enabled since Connect 2.3.2.0.", "connectVersionHistory", "2.3.2.0 › Functional Changes"),
       fact("In Connect, group writeback needs Exchange on-premises.", "connectCustom", "Optional features"),
-    ],
+    ]),
   },
   {
     id: "groupProvisioningToAd",
@@ -202,7 +207,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     cite: cite("seamlessSso", "Enable the feature"),
     notes: [
       fact("Only with password hash synchronization or pass-through authentication, not with AD FS.", "connectCustom", "User sign-in"),
-      fact("Cloud Sync's agent has no option for it: it is enabled with PowerShell.", "cloudSyncSso", "Steps to enable Single Sign-on"),
+      ...onlyIn("cloudSync", [fact("Cloud Sync's agent has no option for it: it is enabled with PowerShell.", "cloudSyncSso", "Steps to enable Single Sign-on")]),
     ],
   },
   {
@@ -214,7 +219,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     inExpress: true,
     chosenBy: ["sourceAnchor"],
     cite: cite("connectDesignConcepts", "Using ms-DS-ConsistencyGuid as sourceAnchor"),
-    notes: [
+    notes: onlyIn("connect", [
       fact(
         "ms-DS-ConsistencyGuid is the recommended source anchor and the one express settings use.",
         "connectDesignConcepts",
@@ -236,7 +241,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
         "connectDesignConcepts",
         "Changing the sourceAnchor attribute",
       ),
-    ],
+    ]),
   },
   {
     id: "connectHealth",

@@ -35,3 +35,5 @@ export function rightsInEffect(account: AccountDefinition, context: ConditionCon
     (right) => (right.feature === "basic" || context.features.has(right.feature)) && (!right.when || conditionHolds(right.when, context)),
   );
 }
+
+export { forTool } from "./fact";

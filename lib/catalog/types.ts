@@ -63,6 +63,8 @@ export interface Citation {
 export interface Fact {
   text: string;
   cite: Citation;
+  /** A statement about one tool's installer or servers (its SQL Server, staging servers): shown only in plans of these tools. */
+  tools?: readonly Tool[];
 }
 
 /** A right granted on Active Directory objects, and the cmdlet that grants it. */

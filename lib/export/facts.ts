@@ -3,6 +3,7 @@ import {
   CREATOR_LABELS,
   DECISION_REQUIREMENTS,
   FEATURES_BY_ID,
+  featureNotes,
   SERVER_REQUIREMENTS,
   TOOL_LABELS,
   type Citation,
@@ -37,8 +38,8 @@ export function accountStatements(account: RequiredAccount): CitedStatement[] {
     const recommended = recommendedTypes.length > 0 ? `; recommended: ${recommendedTypes.map((type) => ACCOUNT_TYPE_LABELS[type]).join(", ")}` : "";
     statements.push({ kind: "Kind of account", text: `${option.why} Allowed: ${allowed}; default: ${ACCOUNT_TYPE_LABELS[option.default]}${recommended}.`, cite: option.cite });
   }
-  statements.push(...definition.constraints.map((fact) => ({ kind: "Rule" as const, ...fact })));
-  statements.push(...definition.securityNotes.map((fact) => ({ kind: "Security" as const, ...fact })));
+  statements.push(...account.constraints.map((fact) => ({ kind: "Rule" as const, ...fact })));
+  statements.push(...account.securityNotes.map((fact) => ({ kind: "Security" as const, ...fact })));
   return statements;
 }
 
@@ -94,7 +95,7 @@ export function planFactGroups(plan: Plan): FactGroup[] {
     const feature = FEATURES_BY_ID[id];
     groups.push({
       topic: feature.label,
-      statements: [{ text: feature.description, cite: feature.cite }, ...(feature.notes ?? [])],
+      statements: [{ text: feature.description, cite: feature.cite }, ...featureNotes(feature, plan.tool)],
       disagreements: feature.disagreements ?? [],
     });
   }

@@ -3,11 +3,13 @@ import {
   ACCOUNTS,
   FEATURES_BY_ID,
   firstRuleThatHolds,
+  forTool,
   impliedFeatures,
   rightsInEffect,
   type AccountDefinition,
   type ConditionContext,
   type CreationRule,
+  type Fact,
   type FeatureId,
   type RightDefinition,
   type ServiceAccountOption,
@@ -30,6 +32,9 @@ export interface RequiredAccount {
   defaultName?: string;
   serviceAccountOption?: ServiceAccountOption;
   rights: readonly RightDefinition[];
+  /** The catalog's rules and security notes for this account that apply to the plan's tool. */
+  constraints: readonly Fact[];
+  securityNotes: readonly Fact[];
 }
 
 /** A plan whose tool and environment are chosen: what the account steps, rules and exports work on. */
@@ -122,6 +127,8 @@ function resolve(definition: AccountDefinition, plan: PlanWithTool, owner: Owner
     defaultName: nameRule ? fillName(nameRule.name, plan, owner.forest, owner.server) : undefined,
     serviceAccountOption: firstRuleThatHolds(definition.serviceAccountOptions, context),
     rights: rightsInEffect(definition, context),
+    constraints: forTool(definition.constraints, plan.tool),
+    securityNotes: forTool(definition.securityNotes, plan.tool),
   };
 }
 

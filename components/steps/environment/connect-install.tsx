@@ -99,7 +99,7 @@ export function IdentifyingUsers() {
       {applies.sourceAnchorAttribute ? (
         <TextField name="connect.sourceAnchorAttribute" label="Attribute that identifies users" hint="Its LDAP name, like employeeID." />
       ) : null}
-      {anchor === "msDsConsistencyGuid" ? <FeatureNotes id="msDsConsistencyGuid" /> : null}
+      {anchor === "msDsConsistencyGuid" ? <FeatureNotes id="msDsConsistencyGuid" tool="connect" /> : null}
     </section>
   );
 }

@@ -119,7 +119,7 @@ export function Features({ tool, requirements }: { tool: Tool; requirements: rea
       {ticked
         .filter((id) => applies.featureChoices.includes(id))
         .map((id) => (
-          <FeatureNotes key={id} id={id} />
+          <FeatureNotes key={id} id={id} tool={tool} />
         ))}
       {always.length > 0 ? (
         <p className="text-slate-700">

@@ -67,13 +67,13 @@ export function SignIn({ tool }: { tool: Tool }) {
             }
             options={applies.signInMethods.map((method) => ({ value: method, label: SIGN_IN_METHOD_LABELS[method], hint: methodHint(method, tool) }))}
           />
-          {methodFeature ? <FeatureNotes id={methodFeature} /> : null}
+          {methodFeature ? <FeatureNotes id={methodFeature} tool={tool} /> : null}
           {applies.passThroughAgents ? <PassThroughAgents /> : null}
           {applies.federationServers ? <FederationServers /> : null}
           {applies.seamlessSso ? (
             <CheckboxField name="signIn.seamlessSso" label="Enable seamless single sign-on" hint={FEATURES_BY_ID.seamlessSso.description} />
           ) : null}
-          {applies.seamlessSso && seamlessSso ? <FeatureNotes id="seamlessSso" /> : null}
+          {applies.seamlessSso && seamlessSso ? <FeatureNotes id="seamlessSso" tool={tool} /> : null}
           {!applies.seamlessSso && tool === "connect" ? (
             <p className="mb-5 text-slate-700">Seamless single sign-on is offered with password hash synchronization or pass-through authentication only.</p>
           ) : null}
