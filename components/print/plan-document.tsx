@@ -9,6 +9,7 @@ import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } fro
 import { formatDate } from "@/lib/format/date";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, type ValidationReport } from "@/lib/validation/schema";
+import { DisagreementsSection } from "./disagreements";
 import { RunbookSection } from "./runbook-section";
 import { Cite, SourceList, SourceNumbers, SourceNumbersContext } from "./sources";
 
@@ -181,8 +182,8 @@ function accountGroups(plan: Plan): RequiredAccount[][] {
  * The plan as a document a customer signs off: a first page with every fact
  * of the plan (the same rows as the worksheet and the workbook's Summary),
  * the accounts at a glance, what needs attention, the install-day runbook,
- * then a compact section per account flowing across pages, and the numbered
- * sources. Pure: it renders from the plan and the latest checks alone.
+ * then a compact section per account flowing across pages, where Microsoft's
+ * pages disagree (both readings), and the numbered sources. Pure: it renders from the plan and the latest checks alone.
  */
 export function PlanDocument({ plan, report: given }: { plan: Plan; report?: ValidationReport }) {
   // Out-of-date results are left out with a note, judged from this plan (lib/validation/fingerprint.ts).
@@ -241,6 +242,7 @@ export function PlanDocument({ plan, report: given }: { plan: Plan; report?: Val
       {accountGroups(plan).map((accounts) => (
         <AccountGroup key={accounts[0]!.definition.id} accounts={accounts} plan={plan} report={report} />
       ))}
+      <DisagreementsSection plan={plan} />
       <SourceList numbers={sources} />
       <p className="mt-4 text-sm">This plan records accounts only. It never holds a password: installers ask for credentials on the day.</p>
     </SourceNumbersContext>

@@ -115,7 +115,7 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
         </section>
       ) : null}
 
-      {definition.disagreements?.map((disagreement) => (
+      {account.disagreements.map((disagreement) => (
         <DisagreementNote key={disagreement.topic} disagreement={disagreement} />
       ))}
 

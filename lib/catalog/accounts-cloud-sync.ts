@@ -323,6 +323,7 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
     disagreements: [
       {
         topic: "The default gMSA's name",
+        when: { gmsaMode: ["default"] },
         readings: [
           reading("The wizard's \"Create gMSA\" creates provAgentgMSA$ (shown as DOMAIN\\provAgentgMSA$).", "cloudSyncInstall", INSTALL_THE_AGENT),
           reading("An installer error quoted on Microsoft's gMSA page names the account pGMSA_<hex-string>$.", "cloudSyncGmsa", "Troubleshooting"),
@@ -335,6 +336,7 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "Whether the installer grants a custom gMSA its rights",
+        when: { gmsaMode: ["custom"] },
         readings: [
           reading("The installer doesn't set permissions on a custom gMSA (November 2023 copy).", "cloudSyncGmsa2023", "Using a custom gMSA account"),
           reading("The installer sets all permissions on a custom gMSA too (May 2024 copy).", "cloudSyncGmsa", "Using a custom gMSA account"),
@@ -348,6 +350,7 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "The minimum rights of a custom gMSA",
+        when: { gmsaMode: ["custom"] },
         readings: [
           reading(
             "Read all properties on descendant device, InetOrgPerson, computer, foreignSecurityPrincipal, user and contact objects; full control on descendant groups; create and delete user objects.",
@@ -363,6 +366,7 @@ export const CLOUD_SYNC_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "Name of the group provisioning permission",
+        when: { anyFeature: ["groupProvisioningToAd"] },
         readings: [
           reading("The section is headed \"UserGroupCreateDelete (CloudHR)\".", "cloudSyncGmsa", "UserGroupCreateDelete (CloudHR)"),
           reading("The cmdlet's permission type is UserGroupCreateDelete; there is no CloudHR value.", "cloudSyncGmsaCmdlets", "Using Set-AADCloudSyncPermissions"),

@@ -241,6 +241,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "The rights password writeback needs",
+        when: { anyFeature: ["passwordWriteback"] },
         readings: [
           reading(
             "Set-ADSyncPasswordWritebackPermissions grants Reset Password, write lockoutTime and write pwdLastSet on descendant users, and nothing else.",
@@ -257,6 +258,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "The name \"Create new account\" gives the connector",
+        when: { installType: ["custom"], connectorProvisioning: ["wizard"] },
         readings: [
           reading("The custom install's \"Create new account\" creates the account; the page does not give its name.", "connectCustom", CONNECT_DIRECTORIES),
           reading(
@@ -412,6 +414,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
     disagreements: [
       {
         topic: "The default account on a domain controller",
+        when: { serverRole: ["domainController"] },
         readings: [
           reading("Since March 2021 the default on a domain controller is a standalone managed service account.", "connectServiceAccount", INTRODUCTION),
           reading("The accounts and permissions page still gives a domain account as the express default on a domain controller.", "connectAccounts", "Created accounts details › ADSync service account"),
@@ -419,6 +422,8 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "The prefix of the standalone managed service account",
+        // The installer makes one only on a domain controller.
+        when: { serverRole: ["domainController"] },
         readings: [
           reading("The account created on a domain controller is prefixed ADSyncMSA_ (with an underscore).", "connectServiceAccount", "Auto-generated standalone Managed Service Account"),
           reading("Reported from real servers: ADSyncMSA followed by five hex digits, no underscore (for example ADSyncMSA82bf3$).", "fieldReports", "ADSync standalone managed service account names"),
@@ -426,6 +431,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "Which accounts are recommended with LocalDB or a local SQL Server",
+        when: { database: ["localDb", "localSql"] },
         readings: [
           reading("Both the sMSA and the gMSA are marked as recommended.", "connectServiceAccount", INTRODUCTION),
           reading("Only the virtual service account is marked, as the default; the gMSA is not marked.", "connectAccounts", "Created accounts details › ADSync service account"),
@@ -582,6 +588,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "The lifetime of the certificate Connect manages",
+        when: { entraAuth: ["applicationManaged"] },
         readings: [
           reading("Reported: a 90-day certificate, rotated automatically.", "sharedReference", "Microsoft Entra Connector account"),
           reading("Microsoft's page gives no lifetime: Connect warns 150 days before expiry and rotates a certificate it manages.", "connectAppAuth", "Certificate rotation"),
@@ -589,6 +596,7 @@ export const CONNECT_ACCOUNTS: readonly AccountDefinition[] = [
       },
       {
         topic: "Whether the Directory Synchronization Accounts role can be re-assigned",
+        when: { entraAuth: ["syncAccount"] },
         readings: [
           reading("The role can't be granted outside the Connect wizard.", "connectAccounts", "Microsoft Entra Connector account"),
           reading("Reported in a GitHub thread on the docs: it can be re-assigned to an existing account.", "fieldReports", "Re-assigning Directory Synchronization Accounts"),

@@ -175,6 +175,7 @@ export const TENANT_ADMIN_ACCOUNTS: readonly AccountDefinition[] = [
     disagreements: [
       {
         topic: "The role for Cloud Sync's password writeback cmdlet",
+        when: { tool: "cloudSync" },
         readings: [
           reading("Enabling with Set-AADCloudSyncPasswordWritebackConfiguration needs Global Administrator credentials.", "cloudSyncSsprWriteback", "PowerShell"),
           reading("Disabling with the same cmdlet uses Hybrid Identity Administrator credentials.", "cloudSyncSsprWriteback", "Clean up resources"),

@@ -135,6 +135,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     disagreements: [
       {
         topic: "Exchange mail public folders with Cloud Sync",
+        when: { tool: "cloudSync" },
         readings: [
           reading(
             "Set-AADCloudSyncPermissions has an ExchangeMailPublicFolderPermissions permission type, which suggests Cloud Sync handles mail public folders.",

@@ -4,7 +4,7 @@
  * ConditionContext; the plan module builds the context.
  */
 import { conditionHolds, type ConditionContext } from "./condition";
-import type { AccountDefinition, RightDefinition } from "./types";
+import type { AccountDefinition, Disagreement, RightDefinition } from "./types";
 import { SIGN_IN_METHOD_FEATURE, SOURCE_ANCHOR_FEATURE, type FeatureId, type SignInMethod, type SourceAnchor } from "./vocabulary";
 
 /** The features a sign-in choice and a source anchor switch on, beside the ones a plan ticks. */
@@ -37,3 +37,8 @@ export function rightsInEffect(account: AccountDefinition, context: ConditionCon
 }
 
 export { forTool } from "./fact";
+
+/** The disagreements that matter in this context: those without a condition, and those whose condition holds. */
+export function disagreementsThatHold(disagreements: readonly Disagreement[] | undefined, context: ConditionContext): Disagreement[] {
+  return (disagreements ?? []).filter((disagreement) => !disagreement.when || conditionHolds(disagreement.when, context));
+}

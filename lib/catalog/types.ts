@@ -86,6 +86,8 @@ export interface RightDefinition {
 /** Where two of Microsoft's pages say different things, both are kept and shown. */
 export interface Disagreement {
   topic: string;
+  /** Where it matters: shown only in plans (or for accounts) where this holds. */
+  when?: Condition;
   readings: readonly { says: string; cite: Citation }[];
 }
 

@@ -74,7 +74,7 @@ export function accountName(account: RequiredAccount, entry: AccountEntry | unde
 /** The pages an account's statements and rights come from, one line each, with the address to check them. */
 export function accountSources(account: RequiredAccount): string[] {
   const cites: Citation[] = [...accountStatements(account).map((statement) => statement.cite), ...account.rights.map((right) => right.cite)];
-  for (const disagreement of account.definition.disagreements ?? []) cites.push(...disagreement.readings.map((reading) => reading.cite));
+  for (const disagreement of account.disagreements) cites.push(...disagreement.readings.map((reading) => reading.cite));
   const lines = cites.map((cite) => {
     const view = citationView(cite);
     return view.url ? `${view.text}: ${view.url}` : view.text;

@@ -3,6 +3,7 @@ import {
   CREATOR_LABELS,
   DECISION_REQUIREMENTS,
   FEATURES_BY_ID,
+  disagreementsThatHold,
   featureNotes,
   SERVER_REQUIREMENTS,
   TOOL_LABELS,
@@ -11,7 +12,7 @@ import {
   type Fact,
   type RightDefinition,
 } from "@/lib/catalog";
-import { effectiveFeatures, hasToolAndEnvironment, type Plan, type RequiredAccount } from "@/lib/plan";
+import { conditionContext, effectiveFeatures, hasToolAndEnvironment, type Plan, type RequiredAccount } from "@/lib/plan";
 
 /**
  * What the catalog says of an account, each statement with the page and
@@ -44,7 +45,7 @@ export function accountStatements(account: RequiredAccount): CitedStatement[] {
 }
 
 export function accountDisagreements(account: RequiredAccount): readonly Disagreement[] {
-  return account.definition.disagreements ?? [];
+  return account.disagreements;
 }
 
 export function featureLabel(feature: RightDefinition["feature"]): string {
@@ -80,6 +81,7 @@ export interface FactGroup {
 export function planFactGroups(plan: Plan): FactGroup[] {
   if (!hasToolAndEnvironment(plan)) return [];
   const groups: FactGroup[] = [];
+  const context = conditionContext(plan);
   const requirements = DECISION_REQUIREMENTS.filter((requirement) => plan.decision.requirements.includes(requirement.id));
   if (requirements.length > 0) {
     groups.push({
@@ -88,7 +90,10 @@ export function planFactGroups(plan: Plan): FactGroup[] {
         text: `${requirement.question}: ${requirement.only === plan.tool ? "" : `only ${TOOL_LABELS[requirement.only]} meets this. `}${requirement.why}`,
         cite: requirement.cite,
       })),
-      disagreements: requirements.flatMap((requirement) => requirement.disagreements ?? []),
+      disagreements: disagreementsThatHold(
+        requirements.flatMap((requirement) => requirement.disagreements ?? []),
+        context,
+      ),
     });
   }
   for (const id of effectiveFeatures(plan)) {
@@ -96,10 +101,14 @@ export function planFactGroups(plan: Plan): FactGroup[] {
     groups.push({
       topic: feature.label,
       statements: [{ text: feature.description, cite: feature.cite }, ...featureNotes(feature, plan.tool)],
-      disagreements: feature.disagreements ?? [],
+      disagreements: disagreementsThatHold(feature.disagreements, context),
     });
   }
   const servers = SERVER_REQUIREMENTS[plan.tool];
-  groups.push({ topic: plan.tool === "cloudSync" ? "Agent hosts" : "Sync servers", statements: servers.requirements, disagreements: servers.disagreements });
+  groups.push({
+    topic: plan.tool === "cloudSync" ? "Agent hosts" : "Sync servers",
+    statements: servers.requirements,
+    disagreements: disagreementsThatHold(servers.disagreements, context),
+  });
   return groups;
 }

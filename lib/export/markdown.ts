@@ -94,7 +94,7 @@ function accountSection(account: RequiredAccount, plan: Plan, report?: Validatio
     );
   }
   lines.push(...statementList("Rules", of("Rule")), ...statementList("Security", of("Security")));
-  for (const disagreement of definition.disagreements ?? []) lines.push(...disagreementLines(disagreement, "###"));
+  for (const disagreement of account.disagreements) lines.push(...disagreementLines(disagreement, "###"));
   const checks = report?.results.filter((result) => result.accountKey === account.key) ?? [];
   if (checks.length > 0) lines.push("### Tenant checks", "", ...checksTable(checks), "");
   if (entry?.notes) lines.push("### Notes", "", escapeMarkdown(entry.notes), "");

@@ -7,7 +7,7 @@ import { ACCOUNT_COLUMNS, accountRows } from "./account-rows";
 import { attentionRows } from "./attention";
 import { neutraliseCell } from "./cell-safety";
 import { citationView } from "./citations";
-import { accountStatements, featureLabel, grantedBy, planFactGroups } from "./facts";
+import { accountDisagreements, accountStatements, featureLabel, grantedBy, planFactGroups } from "./facts";
 import { spreadsheetDate } from "@/lib/format/date";
 import { planSummary, type SummaryRow } from "./summary";
 import { unsavedNotices, type ExportOptions } from "./unsaved";
@@ -175,7 +175,7 @@ export async function planToWorkbook(plan: Plan, given?: ValidationReport, optio
     ]),
     ...derived.flatMap((account) => [
       ...accountStatements(account).map((statement) => [account.label, statement.kind, statement.text, ...sourceCells(statement.cite)]),
-      ...disagreementRows(account.label, account.definition.disagreements ?? []),
+      ...disagreementRows(account.label, accountDisagreements(account)),
     ]),
   ];
   tableSheet(

@@ -1,6 +1,7 @@
 import {
   accountRequirement,
   ACCOUNTS,
+  disagreementsThatHold,
   FEATURES_BY_ID,
   firstRuleThatHolds,
   forTool,
@@ -9,6 +10,7 @@ import {
   type AccountDefinition,
   type ConditionContext,
   type CreationRule,
+  type Disagreement,
   type Fact,
   type FeatureId,
   type RightDefinition,
@@ -35,6 +37,8 @@ export interface RequiredAccount {
   /** The catalog's rules and security notes for this account that apply to the plan's tool. */
   constraints: readonly Fact[];
   securityNotes: readonly Fact[];
+  /** Where Microsoft's pages disagree about it, as far as it matters for this account of this plan. */
+  disagreements: readonly Disagreement[];
 }
 
 /** A plan whose tool and environment are chosen: what the account steps, rules and exports work on. */
@@ -129,6 +133,7 @@ function resolve(definition: AccountDefinition, plan: PlanWithTool, owner: Owner
     rights: rightsInEffect(definition, context),
     constraints: forTool(definition.constraints, plan.tool),
     securityNotes: forTool(definition.securityNotes, plan.tool),
+    disagreements: disagreementsThatHold(definition.disagreements, context),
   };
 }
 

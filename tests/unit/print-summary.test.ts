@@ -9,7 +9,8 @@ import { planToMarkdown } from "@/lib/export/markdown";
 import { planSummary, type SummaryRow } from "@/lib/export/summary";
 import { planToWorkbook } from "@/lib/export/xlsx";
 import { formatDate, spreadsheetDate } from "@/lib/format/date";
-import { deriveAccounts, planAttention, type Plan } from "@/lib/plan";
+import { conditionHolds } from "@/lib/catalog";
+import { conditionContext, deriveAccounts, planAttention, type Plan, type PlanWithTool, type RequiredAccount } from "@/lib/plan";
 import { withFingerprints } from "@/lib/validation/fingerprint";
 import type { ValidationReport } from "@/lib/validation/schema";
 import { completePlan, connectSettings, forest, issuesOf, loadExample, plan, server } from "../fixtures/plans";
@@ -176,6 +177,41 @@ describe("print view", () => {
     // Each cited page is linked once, in the numbered sources.
     expect(hrefs.length).toBeGreaterThan(5);
     for (const href of hrefs) expect(CATALOG_URLS.has(href), href).toBe(true);
+  });
+
+  it("carries every disagreement that matters for the plan, each reading with its numbered source, and leaves out those that do not", () => {
+    const remote = loadExample("connect-fabrikam-three-forests.json");
+    const local = structuredClone(remote);
+    local.environment!.connect.database = "localDb";
+    local.environment!.servers[0]!.role = "domainController";
+    for (const candidate of [remote, local, loadExample("cloud-sync-contoso.json"), detailedPlan()]) {
+      const html = decodeHtml(printed(candidate));
+      const start = html.indexOf('aria-labelledby="print-disagreements"');
+      expect(start).toBeGreaterThan(0);
+      const section = html.slice(start, html.indexOf("</section>", start));
+      const context = (account: RequiredAccount) => conditionContext(candidate as PlanWithTool, { forest: account.forest, server: account.server });
+      for (const account of deriveAccounts(candidate)) {
+        for (const disagreement of account.definition.disagreements ?? []) {
+          const matters = !disagreement.when || conditionHolds(disagreement.when, context(account));
+          // Some other account of the same kind may still need it (one forest's connector is created by the wizard, another's is not).
+          const neededElsewhere = deriveAccounts(candidate).some((other) => other.definition.id === account.definition.id && other.disagreements.includes(disagreement));
+          if (matters) {
+            expect(section, disagreement.topic).toContain(disagreement.topic);
+            for (const reading of disagreement.readings) expect(section, reading.says).toContain(reading.says);
+          } else if (!neededElsewhere) {
+            expect(section, disagreement.topic).not.toContain(disagreement.topic);
+          }
+        }
+      }
+      // Every reading's source is numbered and listed at the end.
+      const numbers = [...section.matchAll(/href="#print-source-(\d+)"/g)].map((match) => match[1]!);
+      expect(numbers.length).toBeGreaterThan(0);
+      for (const number of numbers) expect(html).toContain(`id="print-source-${number}"`);
+    }
+    // The remote SQL Server plan hears nothing of LocalDB's recommendations; the same plan on LocalDB does.
+    const topic = "Which accounts are recommended with LocalDB or a local SQL Server";
+    expect(decodeHtml(printed(remote))).not.toContain(topic);
+    expect(decodeHtml(printed(local))).toContain(topic);
   });
 
   it(`says the facts are as of ${CATALOG_FACTS_AS_OF}`, () => {
