@@ -29,14 +29,13 @@ export function DisagreementsSection({ plan }: { plan: Plan }) {
       <h2 id="print-disagreements" className="text-lg font-bold">
         Where Microsoft&apos;s pages disagree
       </h2>
-      <p className="text-sm">Each reading with its numbered source: check the pages before install day.</p>
-      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+      <ul className="mt-1 list-disc pl-5">
         {items.map(({ about, disagreement }) => (
           <li key={disagreement.topic} className="print-disagreement">
             <strong>{disagreement.topic}</strong> ({about.join(", ")}):{" "}
             {disagreement.readings.map((reading, index) => (
               <span key={reading.says}>
-                {index > 0 ? " — or: " : ""}
+                {index > 0 ? " Or: " : ""}
                 {reading.says} <Cite cite={reading.cite} />
               </span>
             ))}

@@ -61,8 +61,9 @@ export function SourceList({ numbers }: { numbers: SourceNumbers }) {
                 </a>
               ) : (
                 page.title
-              )}{" "}
-              ({page.kind === "report" ? "reported, not a Microsoft page" : `page dated ${formatDate(page.msDate)}`}): {entry.sections.map((section) => `“${section}”`).join(", ")}
+              )}
+              {/* A report's title already says it is not a Microsoft page. */}
+              {page.kind === "report" ? "" : ` (page dated ${formatDate(page.msDate)})`}: {entry.sections.map((section) => `“${section}”`).join(", ")}
             </li>
           );
         })}
