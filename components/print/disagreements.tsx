@@ -25,7 +25,7 @@ export function DisagreementsSection({ plan }: { plan: Plan }) {
   const items = planDisagreements(plan);
   if (items.length === 0) return null;
   return (
-    <section aria-labelledby="print-disagreements" className="mt-5 border-t border-slate-400 pt-1">
+    <section aria-labelledby="print-disagreements" className="mt-3 border-t border-slate-400 pt-1">
       <h2 id="print-disagreements" className="text-lg font-bold">
         Where Microsoft&apos;s pages disagree
       </h2>

@@ -74,10 +74,11 @@ function AccountValues({ accounts, plan, report }: { accounts: readonly Required
     if (entry?.notes) values.set("Notes", entry.notes);
     return { account, values };
   });
+  // A field no account of this kind fills in (a blank "Person who creates it") takes two lines and says nothing; the worksheet keeps every field.
   const fields = uniqueBy(
     columns.flatMap((column) => [...column.values.keys()]),
     (field) => field,
-  );
+  ).filter((field) => columns.some((column) => column.values.get(field)));
   return (
     <table className="mt-1 w-full border-collapse text-sm">
       <caption className="sr-only">{accounts[0]!.definition.name}: the plan&apos;s values</caption>
@@ -126,7 +127,7 @@ function AccountGroup({ accounts, plan, report }: { accounts: readonly RequiredA
   const holders = (right: (typeof rights)[number]) => accounts.filter((account) => account.rights.some((each) => each.feature === right.feature && each.right === right.right && each.appliesTo === right.appliesTo));
   const required = accounts.some((account) => account.requirement === "required");
   return (
-    <section aria-labelledby={id} className="print-account mt-5 border-t border-slate-400 pt-1">
+    <section aria-labelledby={id} className="print-account mt-3 border-t border-slate-400 pt-1">
       <h2 id={id} className="text-lg font-bold">
         {definition.name}
       </h2>
