@@ -95,7 +95,7 @@ function AccountValues({ accounts, plan, report }: { accounts: readonly Required
       <tbody>
         {fields.map((field) => (
           <tr key={field}>
-            <th scope="row" className={`${cell} w-1/5 bg-slate-50`}>
+            <th scope="row" className={`${cell} w-1/4 bg-slate-50`}>
               {field}
             </th>
             {columns.map(({ account, values }) => (
