@@ -45,6 +45,25 @@ function Table({ headers, rows, caption }: { headers: readonly string[]; rows: r
   );
 }
 
+/**
+ * A cmdlet name with line-break opportunities between its words
+ * (Set-ADSync·MsDs·Consistency·Guid·Permissions), so one long name does not
+ * set the width of its column and squeeze the rest of the table.
+ */
+function Breakable({ text }: { text: string }) {
+  const words = text.split(/(?<=[a-z])(?=[A-Z])/);
+  return (
+    <>
+      {words.map((word, index) => (
+        <span key={index}>
+          {index > 0 ? <wbr /> : null}
+          {word}
+        </span>
+      ))}
+    </>
+  );
+}
+
 const uniqueBy = <T,>(items: readonly T[], key: (item: T) => string): T[] => {
   const seen = new Set<string>();
   return items.filter((item) => {
@@ -162,7 +181,7 @@ function AccountGroup({ accounts, plan, report }: { accounts: readonly RequiredA
                   {right.right + (right.note ? ` (${right.note})` : "")} <Cite cite={right.cite} />
                 </>,
                 right.appliesTo + (some.length < accounts.length ? ` (only for ${some.map(ownerOf).join(", ")})` : ""),
-                grantedBy(right),
+                <Breakable key="granted" text={grantedBy(right)} />,
               ];
             })}
           />

@@ -204,7 +204,8 @@ describe("Excel workbook", () => {
     }
     // Cells are neutralised against formulas, so a statement starting with "-" reads "'-…".
     const statements = new Set(facts.map((row) => row.Statement));
-    const readings = deriveAccounts(example).flatMap((account) => (account.definition.disagreements ?? []).flatMap((disagreement) => disagreement.readings));
+    // Every disagreement that matters for the account, with all its readings.
+    const readings = deriveAccounts(example).flatMap((account) => account.disagreements.flatMap((disagreement) => disagreement.readings));
     expect(readings.length).toBeGreaterThan(1);
     for (const reading of readings) expect(statements, reading.says).toContain(neutraliseCell(reading.says));
     for (const account of deriveAccounts(example)) expect(statements, account.label).toContain(neutraliseCell(account.definition.purpose.text));
