@@ -1,21 +1,4 @@
 import "server-only";
-import { ACCOUNTS_BY_ID, SOURCES } from "@/lib/catalog";
-import { deriveAccounts } from "@/lib/plan";
-import type { CheckResult } from "@/lib/validation/schema";
-import type { PlanWithTool } from "@/lib/plan";
 
-/** The on-premises accounts Graph cannot see: to-dos for install day, never a pass. */
-export function installDayChecks(plan: PlanWithTool): CheckResult[] {
-  return deriveAccounts(plan)
-    .filter((account) => account.definition.directory !== "entra" && !account.definition.informational && plan.accounts[account.key]?.inUse !== false)
-    .map((account) => ({
-      id: `install-day:${account.key}`,
-      account: account.definition.id,
-      accountKey: account.key,
-      status: "unknown" as const,
-      title: `${account.label}: to check on install day`,
-      detail: "Microsoft Graph cannot see on-premises accounts: check this one in Active Directory, on the server or in SQL Server.",
-      remediation: ACCOUNTS_BY_ID[account.definition.id].constraints[0]?.text,
-      docUrl: SOURCES[account.definition.sources[0]!].url,
-    }));
-}
+// The to-dos are pure (the Check step lists them too); the validator answers them with the tenant's results.
+export { installDayChecks } from "@/lib/validation/install-day-todos";
