@@ -1,12 +1,15 @@
 import { TOOL_LABELS } from "@/lib/catalog";
 import { hasToolAndEnvironment, PLAN_KIND, type Plan, type PlanWithTool } from "@/lib/plan";
 import { parseJsonFile } from "@/lib/plan/file";
+import { preflightTargets, targetFingerprint } from "./targets";
 import { PREFLIGHT_FACTS_KIND, PREFLIGHT_FACTS_SCHEMA_VERSION, preflightFactsSchema, type PreflightFacts } from "./facts-schema";
 
 /** Largest pre-flight file accepted: a forest of many domains writes a few hundred kilobytes. */
 export const PREFLIGHT_FILE_MAX_BYTES = 5_000_000;
 
-export type PreflightFileResult = { ok: true; facts: PreflightFacts; ownerId: string; plan: PlanWithTool } | { ok: false; message: string };
+export type PreflightFileResult =
+  | { ok: true; facts: PreflightFacts; ownerId: string; plan: PlanWithTool; /** Set when the collector was generated from an earlier version of the plan. */ notice?: string }
+  | { ok: false; message: string };
 
 const CHOOSE = "Choose a preflight-….json file written by a collector from this plan's Export step.";
 
@@ -19,7 +22,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * reads only; the caller changes the plan only on success.
  */
 export function readPreflightFile(text: string, plan: Plan): PreflightFileResult {
-  const parsed = parseJsonFile(text, PREFLIGHT_FILE_MAX_BYTES, `The file is larger than 5 MB, far larger than any pre-flight file. ${CHOOSE}`);
+  // Windows PowerShell 5.1 writes UTF-8 with a byte order mark.
+  const parsed = parseJsonFile(text.replace(/^\uFEFF/, ""), PREFLIGHT_FILE_MAX_BYTES, `The file is larger than 5 MB, far larger than any pre-flight file. ${CHOOSE}`);
   if (!parsed.ok) return { ok: false, message: parsed.issues[0]!.message.replace("Choose the .json file the planner exported.", CHOOSE) };
   const value = parsed.value;
   if (isRecord(value) && value.kind === PLAN_KIND) {
@@ -55,12 +59,18 @@ function matchToPlan(facts: PreflightFacts, plan: PlanWithTool): PreflightFileRe
     return foreign(`it was collected for “${facts.plan.organisation}”, and this plan is for “${organisation}”`);
   }
   if (facts.plan.tool !== plan.tool) return foreign(`it was generated for ${TOOL_LABELS[facts.plan.tool]}, and this plan uses ${TOOL_LABELS[plan.tool]}`);
+  const target = preflightTargets(plan).find((candidate) => candidate.id === facts.plan.collectorId);
+  const notice =
+    target && targetFingerprint(target) !== facts.plan.fingerprint
+      ? "The plan changed after this collector was generated: its facts are judged against the plan as it is now. For an exact picture, run the collector the Export step offers now."
+      : undefined;
+  const found = (ownerId: string): PreflightFileResult => ({ ok: true, facts, ownerId, plan, ...(notice ? { notice } : {}) });
   if (facts.scope === "forest") {
     const wanted = facts.forest.plannedName.toLowerCase();
     const forest = plan.environment.forests.find((candidate) => candidate.rootDomain.toLowerCase() === wanted);
-    return forest ? { ok: true, facts, ownerId: forest.id, plan } : foreign(`this plan has no forest ${facts.forest.plannedName}`);
+    return forest ? found(forest.id) : foreign(`this plan has no forest ${facts.forest.plannedName}`);
   }
   const wanted = facts.server.plannedName.toLowerCase();
   const server = plan.environment.servers.find((candidate) => candidate.name.toLowerCase() === wanted);
-  return server ? { ok: true, facts, ownerId: server.id, plan } : foreign(`this plan has no server ${facts.server.plannedName}`);
+  return server ? found(server.id) : foreign(`this plan has no server ${facts.server.plannedName}`);
 }

@@ -18,13 +18,15 @@ export function preflightResults(plan: Plan): CheckResult[] {
  * The checks as one report: the tenant's results (when the checks have run)
  * with each on-premises to-do that a pre-flight file answered replaced by
  * its results, taken from the plan. Without tenant results the to-dos are
- * listed from the plan. Applying it twice gives the same report.
+ * listed from the plan (stamped with `stamp`, the plan's fingerprinter).
+ * Applying it twice gives the same report.
  */
-export function withPreflight(report: ValidationReport | undefined, plan: Plan): ValidationReport | undefined {
+export function withPreflight(report: ValidationReport | undefined, plan: Plan, stamp: (result: CheckResult) => string): ValidationReport | undefined {
   if (plan.preflight.length === 0) return report;
   const preflight = preflightResults(plan);
   const answered = new Set(preflight.map((result) => result.accountKey).filter((key): key is string => key !== undefined));
-  const base = report?.results ?? (hasToolAndEnvironment(plan) ? installDayChecks(plan) : []);
+  // To-dos listed from the plan are as current as the plan: they carry its fingerprint.
+  const base = report?.results ?? (hasToolAndEnvironment(plan) ? installDayChecks(plan).map((result) => ({ ...result, fingerprint: stamp(result) })) : []);
   const kept = base.filter(
     (result) => !isPreflightResult(result) && !isPreflightNote(result) && !(result.id.startsWith(INSTALL_DAY_PREFIX) && result.accountKey !== undefined && answered.has(result.accountKey)),
   );

@@ -179,6 +179,11 @@ export function isStaleNote(result: CheckResult): boolean {
   return [STALE_ID, PREFLIGHT_STALE_PREFIX].some((prefix) => result.id === prefix || result.id.startsWith(`${prefix}:`));
 }
 
+/** The checks of the plan as one report: the tenant's, with the pre-flight results the plan holds in place of the to-dos they answer. */
+export function checksReport(report: ValidationReport | undefined, plan: Plan): ValidationReport | undefined {
+  return withPreflight(report, plan, fingerprinterOf(plan));
+}
+
 /**
  * The report as every export shows it: results still true of the plan as
  * they are; out-of-date ones left out, with one note per account (and one
@@ -186,8 +191,7 @@ export function isStaleNote(result: CheckResult): boolean {
  * plan being exported, never taken from the report itself.
  */
 export function exportableReport(given: ValidationReport | undefined, plan: Plan): ValidationReport | undefined {
-  // The pre-flight results come from the plan itself, in place of the to-dos they answer.
-  const report = withPreflight(given, plan);
+  const report = checksReport(given, plan);
   if (!report) return undefined;
   const fresh: CheckResult[] = [];
   const staleByAccount = new Map<string, CheckResult[]>();
