@@ -9,6 +9,7 @@ import {
   TOOL_LABELS,
 } from "@/lib/catalog";
 import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
+import { hasTenantResults, isPreflightResult, preflightRunLines } from "@/lib/preflight/report";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
@@ -109,8 +110,9 @@ function directoryRows(plan: PlanWithTool): SummaryRow[] {
 }
 
 function checksRow(report: ValidationReport | undefined): SummaryRow {
-  if (!report) return row("Tenant checks", "Not run");
-  const counts = CHECK_STATUS_ORDER.map((status) => [status, report.results.filter((result) => result.status === status).length] as const)
+  if (!report || !hasTenantResults(report)) return row("Tenant checks", "Not run");
+  const tenant = report.results.filter((result) => !isPreflightResult(result));
+  const counts = CHECK_STATUS_ORDER.map((status) => [status, tenant.filter((result) => result.status === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);
   return row("Tenant checks", `${formatDateTime(report.checkedAt)}${report.tenant ? ` against ${report.tenant.displayName}` : ""}: ${list(counts, "no results")}`);
@@ -138,5 +140,7 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
     rows.push(...(plan.tool === "connect" ? connectRows(plan) : cloudSyncRows(plan)), ...featureRows(plan), ...directoryRows(plan));
   }
   rows.push(checksRow(exportableReport(report, plan)));
+  // Each pre-flight file says when its facts were collected.
+  if (plan.preflight.length > 0) rows.push(row("On-premises pre-flight", preflightRunLines(plan, formatDateTime).join("; ")));
   return rows;
 }

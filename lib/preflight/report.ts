@@ -49,3 +49,18 @@ export function withPreflightRun(plan: Plan, run: PreflightRun): AddRunResult {
 export function withoutPreflightRun(plan: Plan, scope: PreflightRun["scope"], ownerId: string): Plan {
   return { ...plan, preflight: plan.preflight.filter((run) => !(run.scope === scope && run.ownerId === ownerId)) };
 }
+
+/** Whether the tenant checks ran: their report holds results besides to-dos, pre-flight results and out-of-date notes. */
+export function hasTenantResults(report: ValidationReport | undefined): boolean {
+  return (report?.results ?? []).some((result) => !result.id.startsWith(INSTALL_DAY_PREFIX) && !isPreflightResult(result) && !result.id.startsWith("out-of-date"));
+}
+
+/** One line per pre-flight file: what it was collected on, when, and its results by status. */
+export function preflightRunLines(plan: Plan, formatTime: (iso: string) => string): string[] {
+  const order = ["fail", "warn", "unknown", "pass"] as const;
+  const labels = { fail: "fail", warn: "warning", unknown: "to check", pass: "pass" } as const;
+  return plan.preflight.map((run) => {
+    const counts = order.map((status) => [status, run.results.filter((result) => result.status === status).length] as const).filter(([, count]) => count > 0);
+    return `${run.scope === "forest" ? "Forest" : "Server"} ${run.name}, facts collected ${formatTime(run.collectedAt)}: ${counts.map(([status, count]) => `${count} ${labels[status]}`).join(", ") || "no results"}`;
+  });
+}

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { planToCsv } from "@/lib/export/csv";
 import { planToMarkdown } from "@/lib/export/markdown";
+import { planSummary } from "@/lib/export/summary";
 import { judgePreflight } from "@/lib/preflight/judge";
 import { readPreflightFile } from "@/lib/preflight/read-file";
 import { withPreflightRun } from "@/lib/preflight/report";
@@ -94,5 +96,21 @@ describe("pre-flight results in the plan and its exports", () => {
     const markdown = planToMarkdown(plan);
     expect(markdown).toContain("Rights on the domain roots");
     expect(markdown).toContain("collected 2026-11-26T10:00:00.000Z");
+  });
+
+  it("the summary every export shows says when each file's facts were collected, and the tenant checks stay 'Not run'", () => {
+    const plan = loaded(loadExample("connect-fabrikam-three-forests.json"), "preflight-forest-fabrikam-com", "preflight-server-sync01");
+    const rows = new Map(planSummary(plan).map((row) => [row.label, row.value]));
+    expect(rows.get("Tenant checks")).toBe("Not run");
+    expect(rows.get("On-premises pre-flight")).toMatch(/Forest fabrikam\.com, facts collected .*2026.*: .*\d+ pass.*; Server SYNC01, facts collected/);
+  });
+
+  it("the CSV's Validation column takes a failing pre-flight result for its account", () => {
+    const plan = loaded(loadExample("connect-fabrikam-three-forests.json"), "preflight-forest-fabrikam-com");
+    const run = plan.preflight[0]!;
+    const failing = { ...plan, preflight: [{ ...run, results: run.results.map((result) => (result.id.startsWith("preflight-rights:") ? { ...result, status: "fail" as const } : result)) }] };
+    // The connector's record is the only one whose worst result changes.
+    expect(planToCsv(plan)).not.toContain('"Fail"');
+    expect(planToCsv(failing).split('"Fail"')).toHaveLength(2);
   });
 });
