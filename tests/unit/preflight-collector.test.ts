@@ -10,7 +10,7 @@ import { COLLECTOR_COMMANDS, COLLECTOR_METHODS, COLLECTOR_PROPERTIES } from "@/l
 import { preflightJsonSchema } from "@/lib/preflight/json-schema";
 import { preflightTargets } from "@/lib/preflight/targets";
 import { examplePlan } from "../fixtures/plans";
-import { CollectorTree, hashEntries, schemaPaths, valuePaths } from "../support/preflight-ast";
+import { CollectorTree, hashEntries, SCALAR_HELPERS, schemaPaths, valuePaths } from "../support/preflight-ast";
 import { allNodes, commandsIn, errorNodes, powershellParser } from "../support/powershell-grammar";
 
 let parser: Parser;
@@ -56,15 +56,8 @@ const ALLOWED_COMMANDS = [
   "Out-File",
   "Write-Host",
   "Join-Path",
-  "Format-PreflightText",
-  "Format-PreflightInt",
-  "Format-PreflightBool",
-  "Format-PreflightTime",
-  "Format-PreflightEnabled",
-  "Format-PreflightTextList",
+  ...SCALAR_HELPERS,
   "Add-PreflightUnreadable",
-  "Get-PreflightRegistryText",
-  "Get-PreflightRegistryInt",
   "Get-PreflightAce",
 ];
 
