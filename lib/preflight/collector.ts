@@ -1,5 +1,5 @@
 import { WELL_KNOWN_GROUPS } from "@/lib/catalog/install-day";
-import { asciiComment, psLiteral, psString, psValue } from "@/lib/export/powershell-literal";
+import { asciiComment, psLiteral, psString } from "@/lib/export/powershell-literal";
 import { powerShellFileBytes } from "@/lib/export/script-bytes";
 import { sha256Hex } from "@/lib/export/sha256";
 import type { Plan } from "@/lib/plan";
@@ -16,7 +16,8 @@ import { preflightTargets, targetFingerprint, type ForestTarget, type PreflightT
  * output object is a literal, a Format-Preflight* / Get-PreflightRegistry*
  * call (which return only strings, numbers, booleans or null), or another
  * output object built the same way: a raw Active Directory or KDS object never
- * reaches ConvertTo-Json. Plan values appear only as ASCII expressions.
+ * reaches ConvertTo-Json. Plan values appear only as ASCII expressions (psString):
+ * data in single quotes, never code, so no value needs to pass a format check here.
  */
 
 /** Well-known groups found in an account's tokenGroups, by where their SID comes from. */
@@ -143,7 +144,7 @@ function writeFacts(target: PreflightTarget, scopeKey: "forest" | "server", scop
     "        userName = (Format-PreflightText ($env:USERDOMAIN + '\\' + $env:USERNAME))",
     "    }",
     "    plan = [pscustomobject] @{",
-    `        organisation = ${psValue.text(target.organisation)}`,
+    `        organisation = ${psString(target.organisation)}`,
     `        tool = ${psLiteral(target.tool)}`,
     `        collectorId = ${psLiteral(target.id)}`,
     `        fingerprint = ${psLiteral(targetFingerprint(target))}`,
@@ -177,9 +178,9 @@ const REGISTRY_FUNCTIONS: readonly string[] = [
 function renderForest(target: ForestTarget): string {
   const accounts = target.accounts.map((account) =>
     hashtableLiteral({
-      AccountKey: psValue.text(account.accountKey),
-      PlannedName: account.name ? psValue.samAccountName(account.name) : "''",
-      PlannedDomain: psValue.fqdn(account.domain),
+      AccountKey: psString(account.accountKey),
+      PlannedName: psString(account.name),
+      PlannedDomain: psString(account.domain),
       PlannedKind: psLiteral(account.objectKind),
       PlannedCreator: psLiteral(account.createdBy),
       PlannedFilter: account.name ? psString(`(sAMAccountName=${ldapValue(account.name)})`) : "''",
@@ -187,8 +188,8 @@ function renderForest(target: ForestTarget): string {
   );
   const computers = target.computers.map((computer) =>
     hashtableLiteral({
-      PlannedName: psValue.computerName(computer.name),
-      PlannedDomain: psValue.fqdn(computer.domain),
+      PlannedName: psString(computer.name),
+      PlannedDomain: psString(computer.domain),
       PlannedFilter: psString(`(&(objectCategory=computer)(sAMAccountName=${ldapValue(computer.name)}$))`),
     }),
   );
@@ -208,8 +209,8 @@ function renderForest(target: ForestTarget): string {
     "param([string] $OutFile = '')",
     "",
     "$ErrorActionPreference = 'Stop'",
-    `$PlanForest = ${psValue.fqdn(target.rootDomain)}`,
-    `$PlanDomains = @(${target.domains.map((domain) => psValue.fqdn(domain)).join(", ")})`,
+    `$PlanForest = ${psString(target.rootDomain)}`,
+    `$PlanDomains = @(${target.domains.map((domain) => psString(domain)).join(", ")})`,
     comment("The plan's accounts in this forest (PlannedName empty: the wizard names it)."),
     `$PlanAccounts = ${list(accounts).join("\r\n")}`,
     comment("The hosts that retrieve a planned gMSA's password."),
@@ -455,7 +456,7 @@ function renderServer(target: ServerTarget): string {
     "param([string] $OutFile = '')",
     "",
     "$ErrorActionPreference = 'Stop'",
-    `$PlanComputer = ${psValue.computerName(target.computer)}`,
+    `$PlanComputer = ${psString(target.computer)}`,
     "Write-Host ('Pre-flight of the server {0}: reading only, nothing is changed.' -f $PlanComputer)",
     "",
     ...FORMAT_FUNCTIONS,

@@ -101,7 +101,8 @@ function outputProblems(text: string): string[] {
 
 const SCHEMA_PATHS = schemaPaths(preflightJsonSchema() as Record<string, unknown>);
 
-describe("pre-flight collectors", () => {
+// Parsing is the slow part (the grammar is large); on a loaded machine a test may take longer than the default.
+describe("pre-flight collectors", { timeout: 60_000 }, () => {
   it("there is one per forest and one per sync server", () => {
     expect(collectorFiles(PLANS.connect).map((file) => file.fileName)).toEqual([
       "preflight-forest-fabrikam-com.ps1",
@@ -126,7 +127,6 @@ describe("pre-flight collectors", () => {
   });
 
   it("the command check fails on a native program, Invoke-Expression, & on a string, a script block from text and a changing method", () => {
-    const base = FILES[0]!.text;
     const bad = [
       "dsacls.exe 'DC=fabrikam,DC=com'",
       "Invoke-Expression 'Get-ADForest'",
@@ -136,7 +136,8 @@ describe("pre-flight collectors", () => {
       "Get-ADUser svc",
       "$entry.CommitChanges()",
     ];
-    for (const line of bad) expect(commandProblems(`${base}\r\n${line}\r\n`), line).not.toEqual([]);
+    for (const line of bad) expect(commandProblems(`Write-Host 'a'\r\n${line}\r\n`), line).not.toEqual([]);
+    expect(commandProblems("Write-Host 'a'\r\n")).toEqual([]);
   });
 
   it.each(FILES.map((file) => file.fileName))("%s builds its output only from [pscustomobject] literals of helper results and literals", (name) => {
@@ -247,7 +248,7 @@ describe("pre-flight collectors", () => {
   });
 });
 
-describe("POST /api/export?format=preflight's renderer", () => {
+describe("POST /api/export?format=preflight's renderer", { timeout: 60_000 }, () => {
   it("answers a zip of every collector and a README naming who runs each where and its SHA-256", async () => {
     const file = await renderExport(PLANS.connect, "preflight");
     expect(file.contentType).toBe("application/zip");
