@@ -1,8 +1,8 @@
 /**
  * What the pre-flight collectors use, each with the Microsoft Learn page that
  * documents it: the commands they run, the properties they read from what those
- * commands return (and the attributes they ask Active Directory for), and the
- * few read-only .NET methods they call. tests/unit/preflight-collector.test.ts
+ * commands return (and the attributes they ask Active Directory for), the
+ * registry values they read, and the few read-only .NET methods they call. tests/unit/preflight-collector.test.ts
  * checks that this table and the collectors' syntax trees name the same things.
  */
 
@@ -92,11 +92,32 @@ export const COLLECTOR_METHODS: Readonly<Record<string, string>> = {
   ContainsKey: dotnet("System.Collections.Hashtable.ContainsKey"),
 };
 
-/** Registry values the server collector reads, with the Learn page that names each. */
-export const COLLECTOR_REGISTRY_SOURCES = {
-  tls12: `${LEARN}entra/identity/hybrid/connect/reference-connect-tls-enforcement`,
-  dotNetRelease: `${LEARN}dotnet/framework/install/how-to-determine-which-versions-are-installed`,
-  ntlm: `${LEARN}previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-outgoing-ntlm-traffic-to-remote-servers`,
-  lmCompatibilityLevel: `${LEARN}previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-lan-manager-authentication-level`,
-  ntlmMinSec: `${LEARN}previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-minimum-session-security-for-ntlm-ssp-based-including-secure-rpc-servers`,
-} as const;
+const securityPolicy = (page: string) => `${LEARN}previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/${page}`;
+const computerInfo = (property: string) => dotnet(`Microsoft.PowerShell.Commands.ComputerInfo.${property}`);
+const WINDOWS_SERVER_BUILDS = `${LEARN}windows/release-health/windows-server-release-info`;
+const TLS_ENFORCEMENT = `${LEARN}entra/identity/hybrid/connect/reference-connect-tls-enforcement`;
+
+/**
+ * Registry values the collectors read (Get-PreflightRegistryText and -Int), by
+ * value name. The Windows product, edition and installation type are the
+ * values PowerShell's ComputerInfo documents as read from the registry.
+ */
+export const COLLECTOR_REGISTRY_VALUES: Readonly<Record<string, string>> = {
+  Domain: `${LEARN}troubleshoot/windows-server/networking/tcpip-and-nbt-configuration-parameters`,
+  ProductName: computerInfo("WindowsProductName"),
+  EditionID: computerInfo("WindowsEditionId"),
+  InstallationType: computerInfo("WindowsInstallationType"),
+  // The build and its update revision: the "OS build" (20348.2700) Windows Server's release information lists.
+  CurrentBuild: WINDOWS_SERVER_BUILDS,
+  UBR: WINDOWS_SERVER_BUILDS,
+  Release: `${LEARN}dotnet/framework/install/how-to-determine-which-versions-are-installed`,
+  SystemDefaultTlsVersions: TLS_ENFORCEMENT,
+  SchUseStrongCrypto: TLS_ENFORCEMENT,
+  Enabled: TLS_ENFORCEMENT,
+  DisabledByDefault: TLS_ENFORCEMENT,
+  LmCompatibilityLevel: securityPolicy("network-security-lan-manager-authentication-level"),
+  RestrictSendingNTLMTraffic: securityPolicy("network-security-restrict-ntlm-outgoing-ntlm-traffic-to-remote-servers"),
+  RestrictReceivingNTLMTraffic: securityPolicy("network-security-restrict-ntlm-incoming-ntlm-traffic"),
+  NtlmMinClientSec: securityPolicy("network-security-minimum-session-security-for-ntlm-ssp-based-including-secure-rpc-clients"),
+  NtlmMinServerSec: securityPolicy("network-security-minimum-session-security-for-ntlm-ssp-based-including-secure-rpc-servers"),
+};

@@ -6,7 +6,7 @@ import type { Parser, Tree } from "web-tree-sitter";
 import { renderExport } from "@/lib/export/formats";
 import { readPlan, type Plan } from "@/lib/plan";
 import { collectorFiles, renderCollector } from "@/lib/preflight/collector";
-import { COLLECTOR_COMMANDS, COLLECTOR_METHODS, COLLECTOR_PROPERTIES } from "@/lib/preflight/collector-references";
+import { COLLECTOR_COMMANDS, COLLECTOR_METHODS, COLLECTOR_PROPERTIES, COLLECTOR_REGISTRY_VALUES } from "@/lib/preflight/collector-references";
 import { preflightJsonSchema } from "@/lib/preflight/json-schema";
 import { preflightTargets } from "@/lib/preflight/targets";
 import { examplePlan } from "../fixtures/plans";
@@ -190,8 +190,9 @@ describe("pre-flight collectors", { timeout: 60_000 }, () => {
     }
   });
 
-  it("the Learn table documents exactly the commands, properties and methods the collectors use", () => {
+  it("the Learn table documents exactly the commands, properties, registry values and methods the collectors use", () => {
     const commands = new Set<string>();
+    const registryValues = new Set<string>();
     const members = new Set<string>();
     const methods = new Set<string>();
     const planKeys = new Set<string>();
@@ -199,6 +200,13 @@ describe("pre-flight collectors", { timeout: 60_000 }, () => {
       const tree = parse(file.text);
       const collector = new CollectorTree(tree);
       for (const { name } of commandsIn(tree.rootNode)) if (!collector.functions.has(name)) commands.add(name);
+      // Get-PreflightRegistry* <path> '<value name>': the value name is the last argument, a literal.
+      for (const { name, node } of commandsIn(tree.rootNode)) {
+        if (!name.startsWith("Get-PreflightRegistry")) continue;
+        const literal = /'([^']+)'\s*$/.exec(node.text);
+        if (!literal) throw new Error(`a registry value name that is not a literal: ${node.text}`);
+        registryValues.add(literal[1]!);
+      }
       for (const node of allNodes(tree.rootNode, (type) => type === "invokation_expression")) methods.add(node.namedChildren.filter((child) => child?.type === "member_name").at(-1)!.text);
       for (const node of allNodes(tree.rootNode, (type) => type === "member_access")) {
         const member = node.namedChildren.find((child) => child?.type === "member_name")!;
@@ -222,7 +230,8 @@ describe("pre-flight collectors", { timeout: 60_000 }, () => {
     expect([...commands].sort()).toEqual(Object.keys(COLLECTOR_COMMANDS).sort());
     expect([...members].sort()).toEqual([...documented].sort());
     expect([...methods].sort()).toEqual(Object.keys(COLLECTOR_METHODS).sort());
-    for (const url of [...Object.values(COLLECTOR_COMMANDS), ...Object.values(COLLECTOR_PROPERTIES), ...Object.values(COLLECTOR_METHODS)]) {
+    expect([...registryValues].sort()).toEqual(Object.keys(COLLECTOR_REGISTRY_VALUES).sort());
+    for (const url of [...Object.values(COLLECTOR_COMMANDS), ...Object.values(COLLECTOR_PROPERTIES), ...Object.values(COLLECTOR_METHODS), ...Object.values(COLLECTOR_REGISTRY_VALUES)]) {
       expect(url).toMatch(/^https:\/\/learn\.microsoft\.com\/en-us\/[a-z0-9./_-]+$/);
     }
   });
