@@ -1,7 +1,7 @@
 import { CONNECTOR_DISCOVERY } from "@/lib/catalog/install-day";
 import { sha256Hex } from "@/lib/export/sha256";
 import { installDay } from "@/lib/install-day/build";
-import type { AccountRef } from "@/lib/install-day/model";
+import type { AccountRef, Part } from "@/lib/install-day/model";
 import { deriveAccounts, forestDomains, forestOfDomain, hasToolAndEnvironment, type Forest, type Plan, type PlanWithTool, type RequiredAccount } from "@/lib/plan";
 import { canonicalJson } from "@/lib/validation/fingerprint";
 
@@ -95,13 +95,13 @@ function trusteeOf(ref: AccountRef): AceTrustee | undefined {
   return ref.planned ? { plannedAccount: ref.planned, match: "name" } : undefined;
 }
 
-function forestTarget(plan: PlanWithTool, forest: Forest, accounts: RequiredAccount[], organisation: string): ForestTarget {
+function forestTarget(plan: PlanWithTool, forest: Forest, accounts: RequiredAccount[], parts: readonly Part[], organisation: string): ForestTarget {
   const domains = forestDomains(forest).map((domain) => domain.toLowerCase());
   const inForest = (domain: string) => forestOfDomain(plan.environment, domain)?.id === forest.id;
   const planned = accounts.map((account) => plannedAccount(plan, account)).filter((account): account is PlannedAccountTarget => account !== undefined && inForest(account.domain));
   const computers = new Map<string, { name: string; domain: string }>();
   const trustees = new Map<string, AceTrustee>();
-  for (const part of installDay(plan).parts) {
+  for (const part of parts) {
     for (const step of part.steps) {
       if (step.kind === "gmsa" && inForest(step.account.domain)) {
         for (const host of step.hosts) computers.set(`${host.computer}@${host.domain}`.toLowerCase(), { name: host.computer, domain: host.domain.toLowerCase() });
@@ -141,7 +141,8 @@ export function preflightTargets(plan: Plan): PreflightTarget[] {
   if (!hasToolAndEnvironment(plan)) return [];
   const organisation = plan.environment.organisation.name;
   const accounts = deriveAccounts(plan);
-  const forests = plan.environment.forests.filter((forest) => forest.rootDomain).map((forest) => forestTarget(plan, forest, accounts, organisation));
+  const { parts } = installDay(plan);
+  const forests = plan.environment.forests.filter((forest) => forest.rootDomain).map((forest) => forestTarget(plan, forest, accounts, parts, organisation));
   const servers: ServerTarget[] = plan.environment.servers
     .filter((server) => server.name)
     .map((server) => ({
