@@ -103,6 +103,10 @@ export const PREFLIGHT_RULES = {
   accountExists: { title: "Exists as planned", facts: [] },
   /** Each finding cites the catalog's statement of the right (the account's rights for the chosen features). */
   rights: { title: "Rights on the domain roots", facts: [] },
+  ssoAdminNotProtectedUser: {
+    title: "Not in Protected Users",
+    facts: [stated(constraintsOf("seamlessSsoDomainAdmin"), "cloudSyncSso", "Protected Users")],
+  },
   leftovers: {
     title: "Objects from an earlier attempt",
     facts: [

@@ -51,7 +51,7 @@ test("pre-flight files of every forest and server turn the Connect example's on-
   await fileField(page).setInputFiles(FILES.slice(0, 4).map(fixturePath));
   const outcome = page.getByTestId("preflight-outcome");
   await expect(outcome.getByRole("listitem")).toHaveCount(4);
-  await expect(outcome).toContainText("preflight-forest-fabrikam-com.json: 22 results for forest fabrikam.com");
+  await expect(outcome).toContainText("preflight-forest-fabrikam-com.json: 23 results for forest fabrikam.com");
   // The fifth file is dropped on the zone.
   const dropped = await page.evaluateHandle(
     ({ name, text }) => {
@@ -92,7 +92,7 @@ test("pre-flight files of every forest and server turn the Connect example's on-
   await expectStep(page, "Export the plan");
   const worksheet = await downloadText(page, page.getByRole("button", { name: "Download the worksheet" }));
   expect(worksheet.text).toContain("## On-premises pre-flight");
-  expect(worksheet.text).toContain("Forest fabrikam.com, facts collected 2026-11-26T10:00:00.000Z: 1 to check, 21 pass");
+  expect(worksheet.text).toContain("Forest fabrikam.com, facts collected 2026-11-26T10:00:00.000Z: 1 to check, 22 pass");
   expect(worksheet.text).toMatch(/\| Pass \| AD DS Connector account — fabrikam\.com: Rights on the domain roots \|[^\n]*collected 2026-11-26T10:00:00\.000Z/);
   expect(worksheet.text).not.toMatch(/AD DS Connector account — fabrikam\.com: to check on install day/);
 
@@ -121,7 +121,7 @@ test("a plan file of version 2 imports with a notice of what changed, and a pre-
   await expect(notice).toContainText("The plan now keeps the results of the on-premises pre-flight");
   await page.goto("/plan/validate");
   await fileField(page).setInputFiles(fixturePath("preflight-forest-fabrikam-com"));
-  await expect(page.getByTestId("preflight-outcome")).toContainText("22 results for forest fabrikam.com");
+  await expect(page.getByTestId("preflight-outcome")).toContainText("23 results for forest fabrikam.com");
 
   // Renaming the connector makes its pre-flight results out of date, and only its.
   await page.goto("/plan/accounts/connectAdDsConnector@forest-1");

@@ -182,6 +182,13 @@ describe("forest rules", () => {
     expect(resultOf(judge(connectPlan(), facts), "rights", CONNECTOR).status).toBe("fail");
   });
 
+  it("the seamless SSO Domain Admin: a member of Protected Users fails", () => {
+    const facts = fabrikam();
+    expect(resultOf(judge(connectPlan(), facts), "sso-admin-not-protected-user", "seamlessSsoDomainAdmin@forest-1").status).toBe("pass");
+    account(facts, "seamlessSsoDomainAdmin@forest-1").privilegedGroups.push("Protected Users");
+    expect(resultOf(judge(connectPlan(), facts), "sso-admin-not-protected-user", "seamlessSsoDomainAdmin@forest-1").status).toBe("fail");
+  });
+
   it("leftovers: an MSOL_ account or a seamless SSO computer account nobody planned is reported", () => {
     const facts = fabrikam();
     facts.forest.domains[1]!.leftovers = [{ name: "MSOL_0123456789ab", objectClass: "user", distinguishedName: "CN=MSOL_0123456789ab,CN=Users,DC=na,DC=fabrikam,DC=com", whenCreated: "2024-03-01T10:00:00.0000000Z", enabled: true }];

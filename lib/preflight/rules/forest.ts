@@ -261,6 +261,13 @@ export function judgeForest(context: RuleContext, facts: ForestPreflightFacts): 
     if (found.status !== "found") continue;
     if (found.objectKind === "gmsa") findings.push(gmsaRetrieval(facts.forest, found, account, context), gmsaEncryption(found, account));
     if (account.definition.id === "connectAdDsConnector") findings.push(...connectorAccount(found, account, context, facts.forest));
+    if (account.definition.id === "seamlessSsoDomainAdmin") {
+      findings.push(
+        found.privilegedGroups.includes("Protected Users")
+          ? { rule: "ssoAdminNotProtectedUser", account, status: "fail", detail: `${found.name} is a member of Protected Users: enabling seamless single sign-on fails with it.` }
+          : { rule: "ssoAdminNotProtectedUser", account, status: "pass", detail: `${found.name} is not in Protected Users.` },
+      );
+    }
     const rights = rightsOnDomainRoots(facts.forest, found, account);
     if (rights) findings.push(rights);
   }
