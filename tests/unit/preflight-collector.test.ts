@@ -4,12 +4,11 @@ import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Parser, Tree } from "web-tree-sitter";
 import { renderExport } from "@/lib/export/formats";
-import { readPlan, type Plan } from "@/lib/plan";
 import { collectorFiles, renderCollector } from "@/lib/preflight/collector";
 import { COLLECTOR_COMMANDS, COLLECTOR_METHODS, COLLECTOR_PROPERTIES, COLLECTOR_REGISTRY_VALUES } from "@/lib/preflight/collector-references";
 import { preflightJsonSchema } from "@/lib/preflight/json-schema";
 import { preflightTargets } from "@/lib/preflight/targets";
-import { examplePlan } from "../fixtures/plans";
+import { loadExample } from "../fixtures/plans";
 import { CollectorTree, hashEntries, SCALAR_HELPERS, schemaPaths, valuePaths } from "../support/preflight-ast";
 import { allNodes, commandsIn, errorNodes, powershellParser } from "../support/powershell-grammar";
 
@@ -18,13 +17,7 @@ beforeAll(async () => {
   parser = await powershellParser();
 });
 
-function planOf(file: string): Plan {
-  const result = readPlan(examplePlan(file));
-  if (!result.ok) throw new Error(`${file} does not read`);
-  return result.plan;
-}
-
-const PLANS = { connect: planOf("connect-fabrikam-three-forests.json"), cloudSync: planOf("cloud-sync-contoso.json") };
+const PLANS = { connect: loadExample("connect-fabrikam-three-forests.json"), cloudSync: loadExample("cloud-sync-contoso.json") };
 // Every Connect collector, and one of each kind for Cloud Sync (its agent hosts' scripts differ only in the name).
 const FILES = [...collectorFiles(PLANS.connect), ...collectorFiles(PLANS.cloudSync).slice(0, 2)];
 

@@ -1,23 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { installDay } from "@/lib/install-day/build";
-import { forestOfDomain, readPlan, type Plan } from "@/lib/plan";
+import { forestOfDomain, type Plan } from "@/lib/plan";
 import { collectorFiles } from "@/lib/preflight/collector";
 import { preflightTargets, type ForestTarget } from "@/lib/preflight/targets";
-import { examplePlan } from "../fixtures/plans";
+import { loadExample } from "../fixtures/plans";
 import { validPlans } from "../support/install-day-plans";
-
-function planOf(file: string): Plan {
-  const result = readPlan(examplePlan(file));
-  if (!result.ok) throw new Error(`${file} does not read`);
-  return result.plan;
-}
 
 const forestsOf = (plan: Plan) => preflightTargets(plan).filter((target): target is ForestTarget => target.scope === "forest");
 
 describe("what each collector looks at", () => {
   it("an account the wizard or installer creates is marked so (reported as not created yet); one an admin creates or already has is not", () => {
-    const [fabrikam, , wingtip] = forestsOf(planOf("connect-fabrikam-three-forests.json"));
+    const [fabrikam, , wingtip] = forestsOf(loadExample("connect-fabrikam-three-forests.json"));
     const byKey = (target: ForestTarget, key: string) => target.accounts.find((account) => account.accountKey === key);
     expect(byKey(fabrikam!, "connectAdDsConnector@forest-1")).toMatchObject({ name: "svc-aadc-fab", objectKind: "user", createdBy: "plan" });
     expect(byKey(fabrikam!, "connectAdSyncService@server-1")).toMatchObject({ name: "gmsaADSync$", objectKind: "gmsa", createdBy: "plan" });
@@ -25,7 +19,7 @@ describe("what each collector looks at", () => {
     // Created and named by the Connect wizard: looked for by its MSOL_ prefix in the ACLs, not by a name.
     expect(byKey(wingtip!, "connectAdDsConnector@forest-3")).toMatchObject({ name: "", createdBy: "wizard" });
     expect(wingtip!.trustees).toEqual([{ plannedAccount: "MSOL_", match: "prefix" }]);
-    const [contoso] = forestsOf(planOf("cloud-sync-contoso.json"));
+    const [contoso] = forestsOf(loadExample("cloud-sync-contoso.json"));
     expect(contoso!.accounts.find((account) => account.objectKind === "gmsa")).toMatchObject({ name: "provAgentgMSA$", createdBy: "wizard" });
   });
 
