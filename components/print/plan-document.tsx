@@ -89,7 +89,7 @@ function AccountValues({ accounts, plan, report }: { accounts: readonly Required
     const entry = plan.accounts[account.key];
     const values = new Map(accountValueRows(account, entry));
     const checks = (report?.results ?? []).filter((result) => result.accountKey === account.key);
-    if (checks.length > 0) values.set("Tenant checks", checks.map((result) => `${CHECK_STATUS_LABELS[result.status]}: ${result.title}`).join("; "));
+    if (checks.length > 0) values.set("Checks", checks.map((result) => `${CHECK_STATUS_LABELS[result.status]}: ${result.title}`).join("; "));
     if (entry?.notes) values.set("Notes", entry.notes);
     return { account, values };
   });

@@ -19,6 +19,7 @@ const BUTTONS: Record<ExportFormat, string> = {
   runbook: "Download the runbook",
   csv: "Download the CSV",
   ps1: "Download the script",
+  preflight: "Download the collectors",
   zip: "Download everything",
 };
 
@@ -29,6 +30,7 @@ const DESCRIPTIONS: Record<ExportFormat, string> = {
   runbook: "Install day in order: the scripts before the wizard, each of Microsoft's installer screens with the plan's account and value for it, then what follows.",
   csv: "The Accounts sheet as CSV, UTF-8, for any spreadsheet or ticketing tool. Bring it back filled in below.",
   ps1: "The install-day script: KDS root key, gMSAs, connector accounts and permissions. Run it with -WhatIf first.",
+  preflight: "Read-only pre-flight scripts, one per forest and per server: they change nothing and collect no secret. Bring the JSON files they write back to the Check step.",
   zip: "Every file above in one archive.",
 };
 

@@ -12,10 +12,11 @@ import { IS_LIVE_MODE } from "@/lib/auth/mode";
 import { draftActions, type Draft } from "@/lib/draft/store";
 import { DEMO_PEOPLE } from "@/lib/demo/people";
 import { deriveAccounts, STEP_PATHS, type PlanIssue } from "@/lib/plan";
-import { STALE_MARK, staleTest } from "@/lib/validation/fingerprint";
+import { checksReport, STALE_MARK, staleTest } from "@/lib/validation/fingerprint";
 import { groupResults } from "@/lib/validation/result-groups";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, validationReportSchema, type CheckResult, type CheckStatus, type ValidationReport } from "@/lib/validation/schema";
 import type { LiveSession } from "@/components/auth/live-auth";
+import { PreflightUpload } from "./preflight-upload";
 
 // MSAL is loaded in live mode only: the demo never downloads it.
 const LiveAuth = dynamic(() => import("@/components/auth/live-auth"), { ssr: false, loading: () => <p role="status">Loading sign-in…</p> });
@@ -65,7 +66,7 @@ function ResultItem({ result, stale }: { result: CheckResult; stale: boolean }) 
   );
 }
 
-function Results({ draft, report }: { draft: Draft; report: ValidationReport }) {
+function Results({ draft, report, tenantChecked }: { draft: Draft; report: ValidationReport; tenantChecked: boolean }) {
   const labels = new Map(deriveAccounts(draft.plan).map((account) => [account.key, account.label]));
   const groups = groupResults(report.results, (key) => labels.get(key));
   const counts = CHECK_STATUS_ORDER.map((status) => ({ status, count: report.results.filter((result) => result.status === status).length }));
@@ -76,9 +77,13 @@ function Results({ draft, report }: { draft: Draft; report: ValidationReport }) 
       <h2 id="results-title" className="text-2xl font-bold">
         Results
       </h2>
-      <p className="mt-1" data-testid="checked-at">
-        Checked {report.tenant ? `against ${report.tenant.displayName} ` : ""}at <time dateTime={report.checkedAt}>{formatDateTime(report.checkedAt)}</time>.
-      </p>
+      {tenantChecked ? (
+        <p className="mt-1" data-testid="checked-at">
+          Checked {report.tenant ? `against ${report.tenant.displayName} ` : ""}at <time dateTime={report.checkedAt}>{formatDateTime(report.checkedAt)}</time>.
+        </p>
+      ) : (
+        <p className="mt-1">The tenant checks have not run yet: these results come from the pre-flight files, each marked with when its facts were collected.</p>
+      )}
       {staleIds.size > 0 ? (
         <p className="mt-2 rounded border-l-8 border-amber-500 bg-amber-50 p-3" data-testid="stale-summary">
           {staleIds.size === report.results.length ? "All" : `${staleIds.size} of ${report.results.length}`} results are out of date: the plan changed since
@@ -149,6 +154,8 @@ function Runner({ draft, session }: { draft: Draft; session?: LiveSession }) {
     } else setState(outcome.error);
   };
   const canRun = !session || session.account !== null;
+  // The pre-flight results the plan holds take the place of the on-premises to-dos they answer.
+  const shown = checksReport(draft.validation, draft.plan);
   return (
     <>
       <div className="flex flex-wrap items-center gap-4">
@@ -171,7 +178,7 @@ function Runner({ draft, session }: { draft: Draft; session?: LiveSession }) {
           ) : null}
         </div>
       ) : null}
-      {draft.validation ? <Results draft={draft} report={draft.validation} /> : null}
+      {shown ? <Results draft={draft} report={shown} tenantChecked={draft.validation !== undefined} /> : null}
     </>
   );
 }
@@ -211,7 +218,7 @@ export function ValidateStep({ draft }: { draft: Draft }) {
     <p className="mb-6 max-w-3xl">
       The server asks Microsoft Graph whether the admins in the plan exist, are members rather than guests, are enabled and hold their
       roles; whether the UPN suffixes are verified domains; and whether the tenant is already synchronized. On-premises accounts are listed
-      as to-dos for install day: Graph cannot see them.
+      as to-dos for install day, since Graph cannot see them, until the pre-flight files below answer them.
     </p>
   );
   return (
@@ -233,6 +240,7 @@ export function ValidateStep({ draft }: { draft: Draft }) {
       ) : (
         <Runner draft={draft} />
       )}
+      <PreflightUpload plan={draft.plan} />
       <div className="mt-10 flex flex-wrap items-center gap-6">
         <ButtonLink href={STEP_PATHS.export} variant="secondary">
           Continue to export

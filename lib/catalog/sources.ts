@@ -164,6 +164,13 @@ export const SOURCES = {
     "2025-03-06",
   ),
   sqlIsSrvRoleMember: page("sql/t-sql/functions/is-srvrolemember-transact-sql", "IS_SRVROLEMEMBER (Transact-SQL)", "2017-03-14"),
+  /** The pre-flight rules (lib/catalog/preflight-rules.ts) read these. */
+  connectTlsEnforcement: hybrid("connect/reference-connect-tls-enforcement", "TLS 1.2 enforcement for Microsoft Entra Connect", "2021-09-14"),
+  dotNetVersions: page("dotnet/framework/install/how-to-determine-which-versions-are-installed", "How to: Determine which .NET Framework versions are installed", "2025-10-20"),
+  /** An archived TechNet wiki page Learn still serves; it carries no ms.date, so the day it was read stands in. */
+  adSchemaVersions: page("archive/technet-wiki/37395.active-directory-schema-versions", "Active Directory Schema Versions", "2026-12-04"),
+  /** A protocol specification page; it carries no ms.date, so the day it was read stands in. */
+  kerberosEncryptionTypes: page("openspecs/windows_protocols/ms-kile/6cfc7b50-11ed-4b4d-846d-6f08f0812919", "[MS-KILE] 2.2.7 Supported Encryption Types Bit Flags", "2026-12-04"),
   fieldReports: report("Field reports and third-party notes, 2026 (not a Microsoft page; unverified)", "2026-11-25"),
   sharedReference: report("The project's shared domain reference and errata, 25 Nov 2026 (not a Microsoft page; unverified)", "2026-11-25"),
 } as const satisfies Record<string, SourcePage>;

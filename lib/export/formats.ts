@@ -35,6 +35,12 @@ export const EXPORT_FORMATS = {
   csv: { extension: "csv", contentType: "text/csv; charset=utf-8", label: "Accounts (CSV)", render: (async (plan, report, options) => (await import("./csv")).planToCsv(plan, report, options)) as Render },
   // Bytes, not text: a UTF-8 byte order mark, then ASCII, whichever way the file leaves (API, download, zip).
   ps1: { extension: "ps1", contentType: "text/plain; charset=utf-8", label: "Install-day script (PowerShell)", render: (async (plan) => (await import("./powershell")).planToPowerShellFile(plan)) as Render },
+  preflight: {
+    extension: "preflight.zip",
+    contentType: "application/zip",
+    label: "Pre-flight collectors (zip)",
+    render: (async (plan) => (await import("@/lib/preflight/zip")).planToPreflightZip(plan)) as Render,
+  },
   zip: { extension: "zip", contentType: "application/zip", label: "Everything (zip)", render: (async (plan, report, options) => (await import("./zip")).planToZip(plan, report, options)) as Render },
 } as const;
 

@@ -3,6 +3,7 @@ import { installDay } from "@/lib/install-day/build";
 import { installDayWorksheetSection } from "./install-day-readme";
 import { planScriptFiles } from "./powershell";
 import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
+import { hasTenantResults, preflightRunLines } from "@/lib/preflight/report";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type ValidationReport } from "@/lib/validation/schema";
 import { accountName } from "./account-rows";
@@ -96,7 +97,7 @@ function accountSection(account: RequiredAccount, plan: Plan, report?: Validatio
   lines.push(...statementList("Rules", of("Rule")), ...statementList("Security", of("Security")));
   for (const disagreement of account.disagreements) lines.push(...disagreementLines(disagreement, "###"));
   const checks = report?.results.filter((result) => result.accountKey === account.key) ?? [];
-  if (checks.length > 0) lines.push("### Tenant checks", "", ...checksTable(checks), "");
+  if (checks.length > 0) lines.push("### Checks", "", ...checksTable(checks), "");
   if (entry?.notes) lines.push("### Notes", "", escapeMarkdown(entry.notes), "");
   return lines;
 }
@@ -148,7 +149,11 @@ export function planToMarkdown(plan: Plan, given?: ValidationReport, options?: E
   }
   // The run order of the install-day scripts, from the same step model the scripts are rendered from.
   lines.push(...installDayWorksheetSection(installDay(plan), planScriptFiles(plan), escapeMarkdown));
-  if (report) {
+  if (plan.preflight.length > 0) {
+    lines.push("## On-premises pre-flight", "", "Results of the pre-flight files, listed in each account's section:", "");
+    lines.push(...preflightRunLines(plan, (iso) => iso).map((line) => `- ${escapeMarkdown(line)}`), "");
+  }
+  if (report && hasTenantResults(report)) {
     lines.push("## Tenant checks", "");
     lines.push(`Checked against ${escapeMarkdown(report.tenant?.displayName ?? "the tenant")} at ${report.checkedAt}.`, "");
     const tenantWide = report.results.filter((result) => result.accountKey === undefined);

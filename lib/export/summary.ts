@@ -9,6 +9,7 @@ import {
   TOOL_LABELS,
 } from "@/lib/catalog";
 import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
+import { hasTenantResults, isPreflightResult, preflightRunLines } from "@/lib/preflight/report";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
@@ -113,10 +114,11 @@ function directoryRows(plan: PlanWithTool): SummaryRow[] {
   return rows;
 }
 
-/** The checks' results, and when they ran as a row of its own (a date the workbook can hold as one). */
+/** The tenant checks' results (pre-flight results have their own row), and when they ran as a row of its own (a date the workbook can hold as one). */
 function checksRows(report: ValidationReport | undefined): SummaryRow[] {
-  if (!report) return [row("Tenant checks", "Not run")];
-  const counts = CHECK_STATUS_ORDER.map((status) => [status, report.results.filter((result) => result.status === status).length] as const)
+  if (!report || !hasTenantResults(report)) return [row("Tenant checks", "Not run")];
+  const tenant = report.results.filter((result) => !isPreflightResult(result));
+  const counts = CHECK_STATUS_ORDER.map((status) => [status, tenant.filter((result) => result.status === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);
   const results = list(counts, "no results");
@@ -145,5 +147,7 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
     rows.push(...(plan.tool === "connect" ? connectRows(plan) : cloudSyncRows(plan)), ...featureRows(plan), ...directoryRows(plan));
   }
   rows.push(...checksRows(exportableReport(report, plan)));
+  // Each pre-flight file says when its facts were collected.
+  if (plan.preflight.length > 0) rows.push(row("On-premises pre-flight", preflightRunLines(plan, formatDateTime).join("; ")));
   return rows;
 }

@@ -10,12 +10,13 @@ import { planToMarkdown } from "./markdown";
 import { planScriptFiles } from "./powershell";
 import { UTF8_BOM } from "./script-bytes";
 import type { ExportOptions } from "./unsaved";
+import { preflightEntries } from "@/lib/preflight/zip";
 import { planToWorkbook } from "./xlsx";
 
 /**
  * Every format in one archive, named like the single downloads; the
  * install-day folder adds one script per part and a run-order README with
- * each script's SHA-256.
+ * each script's SHA-256; the preflight folder holds the read-only collectors.
  */
 export async function planToZip(plan: Plan, report?: ValidationReport, options?: ExportOptions): Promise<Uint8Array> {
   const name = (extension: string) => exportFileName(plan, extension);
@@ -30,5 +31,6 @@ export async function planToZip(plan: Plan, report?: ValidationReport, options?:
     "install-day/README.txt": new Uint8Array([...UTF8_BOM, ...strToU8(readme)]),
   };
   for (const part of parts) entries[`install-day/${part.fileName}`] = part.bytes;
+  Object.assign(entries, preflightEntries(plan, "preflight/"));
   return zipSync(entries);
 }

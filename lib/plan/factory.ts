@@ -11,6 +11,7 @@ export function emptyPlan(now: Date = new Date()): Plan {
     tool: null,
     environment: null,
     accounts: {},
+    preflight: [],
   };
 }
 

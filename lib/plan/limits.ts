@@ -33,6 +33,12 @@ export const PLAN_LIMITS = {
   email: 254,
   /** Server names are NetBIOS computer names. */
   computerName: LIMITS.computerNameMaxLength,
+  /** Pre-flight files kept: one per forest and per server, the latest of each. */
+  preflightRuns: 60,
+  /** Results judged from one pre-flight file: a few per account and domain of one forest, merged per rule beyond that. */
+  preflightResultsPerRun: 100,
+  /** Pre-flight results in one plan: they travel with the plan file (1 MB at most), so the whole plan stays a few hundred kilobytes at worst. */
+  preflightResults: 400,
   /** A 400 answer lists this many issues, then the number of the rest: the first ones are what to fix first. */
   issuesListed: 100,
 } as const;

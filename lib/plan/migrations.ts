@@ -130,7 +130,18 @@ function migrateV1(plan: Json): { plan: Json; changes: string[] } {
   return { plan: { ...plan, schemaVersion: 2, environment: nextEnvironment ?? plan.environment, accounts: migratedAccounts }, changes };
 }
 
-export const MIGRATIONS: readonly MigrationStep[] = [{ from: 1, to: 2, migrate: migrateV1 }];
+/** Version 2 → 3: the plan keeps the results of the on-premises pre-flight; an older plan has none yet. */
+function migrateV2(plan: Json): { plan: Json; changes: string[] } {
+  return {
+    plan: { ...plan, schemaVersion: 3, preflight: [] },
+    changes: ["The plan now keeps the results of the on-premises pre-flight: run the pre-flight collectors from the Export step and load their files on the Check step."],
+  };
+}
+
+export const MIGRATIONS: readonly MigrationStep[] = [
+  { from: 1, to: 2, migrate: migrateV1 },
+  { from: 2, to: 3, migrate: migrateV2 },
+];
 
 /**
  * Applies every step from the plan's version to `targetVersion`. Returns

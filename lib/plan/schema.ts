@@ -16,12 +16,13 @@ import {
   TOOLS,
 } from "@/lib/catalog";
 import { computerNameProblem, fqdnProblem, formatted, safeCharacters, TENANT_ID_PATTERN, TENANT_INITIAL_DOMAIN_PATTERN } from "./formats";
+import { checkResultSchema } from "@/lib/validation/check-result";
 import { ACCOUNT_KEY_PATTERN, OWNER_ID_PATTERN } from "./keys";
 import { MAX_ACCOUNT_ENTRIES, PLAN_LIMITS } from "./limits";
 
 /** Identifies a file as a plan of this app, so a foreign JSON file is named as such. */
 export const PLAN_KIND = "entra-sync-account-plan";
-export const PLAN_SCHEMA_VERSION = 2;
+export const PLAN_SCHEMA_VERSION = 3;
 
 const DECISION_IDS = DECISION_REQUIREMENTS.map((requirement) => requirement.id) as [string, ...string[]];
 
@@ -180,6 +181,24 @@ export const accountEntrySchema = z.object({
   notes: longText,
 });
 
+/**
+ * The judged results of one pre-flight file, kept in the plan so every
+ * export shows them: which forest or server it was collected for, when, and
+ * the results (each fingerprinted with the plan values it judged, like a
+ * tenant check). A new file for the same forest or server replaces it.
+ */
+export const preflightRunSchema = z.object({
+  scope: z.enum(["forest", "server"]),
+  /** The plan's forest or server id ("forest-1", "server-2"). */
+  ownerId: z.string().check(z.regex(OWNER_ID_PATTERN, "Forest and server ids look like forest-1 or server-1.")),
+  /** The forest root domain or server name the file says it was collected on. */
+  name: shortIdentifier,
+  collectedAt: z.iso.datetime({ message: "Dates are ISO 8601 timestamps, like 2026-11-24T09:00:00.000Z." }),
+  results: z.array(checkResultSchema).check(
+    z.maxLength(PLAN_LIMITS.preflightResultsPerRun, `A pre-flight file's results are at most ${PLAN_LIMITS.preflightResultsPerRun}: load the file again on the Check step.`),
+  ),
+});
+
 export const planShape = z.object({
   kind: z.literal(PLAN_KIND),
   schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
@@ -203,6 +222,14 @@ export const planShape = z.object({
       `A plan holds at most ${MAX_ACCOUNT_ENTRIES} account entries, one per account of the largest plan: export the plan again from the planner.`,
     ),
   ),
+  /** Pre-flight results, one entry per forest or server whose facts were loaded (version 3). */
+  preflight: z.array(preflightRunSchema).check(
+    z.maxLength(PLAN_LIMITS.preflightRuns, `A plan keeps at most ${PLAN_LIMITS.preflightRuns} pre-flight files, one per forest and per server.`),
+    z.refine(
+      (runs) => runs.reduce((sum, run) => sum + run.results.length, 0) <= PLAN_LIMITS.preflightResults,
+      `A plan keeps at most ${PLAN_LIMITS.preflightResults} pre-flight results: remove the files of forests or servers you no longer plan.`,
+    ),
+  ),
 });
 
 /**
@@ -215,3 +242,4 @@ export type Environment = z.output<typeof environmentSchema>;
 export type AccountEntry = z.output<typeof accountEntrySchema>;
 export type Forest = z.output<typeof forestSchema>;
 export type Server = z.output<typeof serverSchema>;
+export type PreflightRun = z.output<typeof preflightRunSchema>;

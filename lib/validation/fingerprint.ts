@@ -1,5 +1,6 @@
 import { sha256Hex } from "@/lib/export/sha256";
 import { deriveAccounts, effectiveFeatures, hasToolAndEnvironment, type AccountEntry, type Plan } from "@/lib/plan";
+import { isPreflightResult, PREFLIGHT_STALE_PREFIX, withPreflight } from "@/lib/preflight/report";
 import type { CheckResult, ValidationReport } from "./schema";
 
 /**
@@ -69,11 +70,35 @@ export function checkInputsOf(plan: Plan): (result: Result) => unknown {
     const label = key === undefined ? undefined : labels().get(key);
     return { key: key ?? null, required: label !== undefined, label: label ?? null, inUse: entry?.inUse ?? null, name: entry?.name ?? null };
   };
+  /**
+   * A pre-flight result judged the facts of one forest or server against the
+   * plan's answers for it: that forest's domains or that server, the account
+   * it is listed under, the features (their rights), and for a gMSA's hosts
+   * the servers.
+   */
+  const preflightInputs = (kind: string, ownerId: string | undefined, key: string | undefined) => {
+    const environment = plan.environment;
+    const forest = environment?.forests.find((candidate) => candidate.id === ownerId);
+    const server = environment?.servers.find((candidate) => candidate.id === ownerId);
+    const entry = key === undefined ? undefined : plan.accounts[key];
+    return {
+      kind,
+      tool: plan.tool,
+      owner: forest ? { rootDomain: forest.rootDomain, domains: forest.domains } : server ? { name: server.name, role: server.role, domain: server.domain } : null,
+      account: account(key),
+      entry: entry ? { domain: entry.domain, accountType: entry.accountType, provisioning: entry.provisioning, privilegedGroupMember: entry.privilegedGroupMember } : null,
+      features: hasToolAndEnvironment(plan) ? [...effectiveFeatures(plan)].sort() : [],
+      seamlessSso: environment?.signIn.seamlessSso ?? null,
+      deviceWritebackForestId: environment?.connect.deviceWritebackForestId ?? null,
+      hosts: kind === "preflight-gmsa-retrieval" ? (environment?.servers ?? []).map((candidate) => ({ id: candidate.id, name: candidate.name, domain: candidate.domain })) : null,
+    };
+  };
   return (result) => {
     const colon = result.id.indexOf(":");
     const kind = colon > 0 ? result.id.slice(0, colon) : result.id;
     const subject = colon > 0 ? result.id.slice(colon + 1) : undefined;
     if (subject !== undefined && MERGED_SUBJECT.test(subject)) return { kind, plan: wholePlan() };
+    if (kind.startsWith("preflight-")) return preflightInputs(kind, subject?.split(":")[0], result.accountKey);
     switch (kind) {
       case "admin-exists":
       case "admin-member":
@@ -151,7 +176,12 @@ const STALE_ID = "out-of-date";
 
 /** True for the notes `exportableReport` puts in place of out-of-date results. */
 export function isStaleNote(result: CheckResult): boolean {
-  return result.id === STALE_ID || result.id.startsWith(`${STALE_ID}:`);
+  return [STALE_ID, PREFLIGHT_STALE_PREFIX].some((prefix) => result.id === prefix || result.id.startsWith(`${prefix}:`));
+}
+
+/** The checks of the plan as one report: the tenant's, with the pre-flight results the plan holds in place of the to-dos they answer. */
+export function checksReport(report: ValidationReport | undefined, plan: Plan): ValidationReport | undefined {
+  return withPreflight(report, plan, fingerprinterOf(plan));
 }
 
 /**
@@ -160,7 +190,8 @@ export function isStaleNote(result: CheckResult): boolean {
  * for the tenant) saying which checks are out of date. Recomputed from the
  * plan being exported, never taken from the report itself.
  */
-export function exportableReport(report: ValidationReport | undefined, plan: Plan): ValidationReport | undefined {
+export function exportableReport(given: ValidationReport | undefined, plan: Plan): ValidationReport | undefined {
+  const report = checksReport(given, plan);
   if (!report) return undefined;
   const fresh: CheckResult[] = [];
   const staleByAccount = new Map<string, CheckResult[]>();
@@ -175,19 +206,25 @@ export function exportableReport(report: ValidationReport | undefined, plan: Pla
       fresh.push(result);
       continue;
     }
-    const key = result.accountKey ?? "";
+    // Tenant and pre-flight results are noted apart: each is brought up to date another way.
+    const key = `${isPreflightResult(result) ? "p" : "t"}${result.accountKey ?? ""}`;
     staleByAccount.set(key, [...(staleByAccount.get(key) ?? []), result]);
   }
-  const notes = [...staleByAccount.entries()].map(([key, results]): CheckResult => {
+  const notes = [...staleByAccount.entries()].map(([group, results]): CheckResult => {
     const titles = results.map((result) => result.title).join("; ");
+    const preflight = group.startsWith("p");
+    const key = group.slice(1);
+    const prefix = preflight ? PREFLIGHT_STALE_PREFIX : STALE_ID;
     return {
-      id: key ? `${STALE_ID}:${key}` : STALE_ID,
+      id: key ? `${prefix}:${key}` : prefix,
       account: results[0]!.account,
       ...(key ? { accountKey: key } : {}),
       status: "unknown",
       title: results.length === 1 ? STALE_MARK : `${STALE_MARK} (${results.length} checks)`,
       detail: `Left out because the plan values they read have changed: ${titles}`.slice(0, 2000),
-      remediation: "Run the checks again on the Check against your tenant step, then export again.",
+      remediation: preflight
+        ? "Run the pre-flight collectors again (Export step) and load their files on the Check step, then export again."
+        : "Run the checks again on the Check against your tenant step, then export again.",
     };
   });
   return { ...report, results: [...fresh, ...notes] };

@@ -131,7 +131,7 @@ test("a full Cloud Sync plan, checked with axe on every step, ends in a JSON and
   const plan = JSON.parse(json.text);
   expect(plan).toMatchObject({
     kind: "entra-sync-account-plan",
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: "cloudSync",
     environment: {
       organisation: { name: "Contoso Ltd" },

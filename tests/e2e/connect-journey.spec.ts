@@ -210,7 +210,7 @@ test("a full Connect custom plan with three forests, checked with axe on every s
   const json = await downloadText(page, page.getByRole("button", { name: "Download the plan file" }));
   expect(json.name).toMatch(/^fabrikam-group-account-plan-.*\.json$/);
   const plan = JSON.parse(json.text);
-  expect(plan.schemaVersion).toBe(2);
+  expect(plan.schemaVersion).toBe(3);
   expect(plan.tool).toBe("connect");
   expect(plan.environment.forests.map((forest: { rootDomain: string }) => forest.rootDomain)).toEqual(["fabrikam.com", "tailspintoys.com", "wingtiptoys.com"]);
   expect(plan.environment.forests[0].domains).toEqual(["na.fabrikam.com", "eu.fabrikam.com"]);

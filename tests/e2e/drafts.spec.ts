@@ -116,7 +116,7 @@ test("the published JSON Schema is served", async ({ request }) => {
   expect(response.ok()).toBe(true);
   const schema = await response.json();
   expect(schema.properties.kind.const).toBe("entra-sync-account-plan");
-  expect(schema.properties.schemaVersion.const).toBe(2);
+  expect(schema.properties.schemaVersion.const).toBe(3);
   const library = await (await request.get("/plan-library.schema.json")).json();
   expect(library.properties.kind.const).toBe("entra-sync-account-plan-library");
   expect(library.properties.plans.items.properties.plan.$ref).toBe("/plan.schema.json");

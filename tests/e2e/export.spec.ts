@@ -54,6 +54,23 @@ test("the Export step downloads every format for the Connect example", async ({ 
   const markdown = await download(page, "Download the worksheet");
   expect(markdown.bytes.toString("utf8")).toContain("## AD DS Connector account — wingtiptoys.com");
 
+  // The pre-flight collectors: one read-only script per forest and per server, and their README.
+  const preflight = await download(page, "Download the collectors");
+  expect(preflight.name).toBe("fabrikam-group-account-plan-2026-11-25.preflight.zip");
+  const collectors = unzipSync(new Uint8Array(preflight.bytes));
+  expect(Object.keys(collectors).sort()).toEqual([
+    "README.txt",
+    "preflight-forest-fabrikam-com.ps1",
+    "preflight-forest-tailspintoys-com.ps1",
+    "preflight-forest-wingtiptoys-com.ps1",
+    "preflight-server-sync01.ps1",
+    "preflight-server-sync02.ps1",
+  ]);
+  expect([...collectors["preflight-server-sync01.ps1"]!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(strFromU8(collectors["README.txt"]!)).toContain("changes nothing and collects no password, key or secret");
+  const schema = await (await page.request.get("/preflight.schema.json")).json();
+  expect(schema.$id).toBe("/preflight.schema.json");
+
   const zip = await download(page, "Download everything");
   const files = unzipSync(new Uint8Array(zip.bytes));
   const topLevel = Object.keys(files).filter((name) => !name.includes("/"));
@@ -61,6 +78,7 @@ test("the Export step downloads every format for the Connect example", async ({ 
   // The install-day folder: one script per part and the run-order README.
   expect(Object.keys(files).filter((name) => name.startsWith("install-day/") && name.endsWith(".ps1")).length).toBeGreaterThan(1);
   expect(strFromU8(files["install-day/README.txt"]!)).toContain("Unblock-File");
+  expect(Object.keys(files).filter((name) => name.startsWith("preflight/") && name.endsWith(".ps1"))).toHaveLength(5);
   expect(strFromU8(files["fabrikam-group-account-plan-2026-11-25.ps1"]!)).toContain("#Requires -RunAsAdministrator");
 });
 

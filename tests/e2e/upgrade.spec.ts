@@ -36,7 +36,7 @@ for (const file of ["cloud-sync-contoso.json", "connect-fabrikam-three-forests.j
 
     // Nothing typed into the version-1 file is lost: every account value is in the plan now held by the browser.
     const plan = await storedPlan(page);
-    expect(plan.schemaVersion).toBe(2);
+    expect(plan.schemaVersion).toBe(3);
     const kept = JSON.stringify(plan);
     for (const value of typedAccountValues(v1.plan.accounts)) expect(kept, `“${value}” is kept`).toContain(JSON.stringify(value).slice(1, -1));
     expect(plan.environment.organisation).toEqual(v1.plan.environment.organisation);

@@ -50,7 +50,7 @@ describe("export all and import many", () => {
     });
     const read = readLibraryFile(text);
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
-    expect(read.plans.map((plan) => [plan.plan.schemaVersion, plan.upgrade?.fromVersion])).toEqual([[2, 1]]);
+    expect(read.plans.map((plan) => [plan.plan.schemaVersion, plan.upgrade?.fromVersion])).toEqual([[3, 1]]);
     expect(read.refused).toHaveLength(1);
     expect(read.refused[0]!.label).toBe("Plan 2 (“Fabrikam from the future”)");
     expect(read.refused[0]!.issues[0]!.message).toContain("newer version of the planner (schema version 9)");

@@ -31,7 +31,7 @@ describe("moving the old localStorage draft into the library", () => {
       const tab = await openTab(storage, { legacy: local });
 
       const snapshot = tab.getDraft()!;
-      expect(snapshot.draft.plan.schemaVersion).toBe(2);
+      expect(snapshot.draft.plan.schemaVersion).toBe(3);
       expect(snapshot.upgrade?.fromVersion).toBe(1);
       const kept = JSON.stringify(await storage.read(snapshot.id));
       for (const value of new Set(typedValues(v1))) if (!BECAME_ANSWERS.has(value)) expect(kept, `“${value}” is kept`).toContain(JSON.stringify(value).slice(1, -1));
@@ -110,4 +110,29 @@ describe("a stored record of an earlier version", () => {
     expect(loaded!.record.stepValues[`account:${gmsaKey}`]).toMatchObject(typed);
     expect(loaded!.record.history[0]!.stepValues[`account:${gmsaKey}`]).toMatchObject(typed);
   });
+});
+
+describe("plans stored in the library by earlier versions", () => {
+  for (const version of ["v1", "v2"]) {
+    for (const file of ["cloud-sync-contoso.json", "connect-fabrikam-three-forests.json"]) {
+      it(`opens a ${version} record of ${file}, with its history, as the current version with nothing lost`, async () => {
+        const stored = JSON.parse(readFileSync(join(process.cwd(), "tests", "fixtures", version, file), "utf8"));
+        const storage = freshStorage();
+        const id = "stored-earlier";
+        await storage.write(
+          { id, revision: 0, changedAt: "2026-11-25T09:00:00.000Z", plan: stored as never, stepValues: {}, started: true, history: [{ label: "Earlier", at: "2026-11-24T09:00:00.000Z", plan: stored as never, stepValues: {} }], replaced: [] },
+          0,
+        );
+        const tab = await openTab(storage);
+        await tab.openPlan(id);
+        const snapshot = tab.getDraft()!;
+        expect(snapshot.id).toBe(id);
+        expect(snapshot.draft.plan.schemaVersion).toBe(3);
+        expect(snapshot.draft.plan.preflight).toEqual([]);
+        expect(snapshot.upgrade?.fromVersion).toBe(Number(version.slice(1)));
+        const opened = JSON.stringify(snapshot.draft.plan);
+        for (const value of new Set(typedValues(stored))) if (!BECAME_ANSWERS.has(value)) expect(opened, `“${value}” is kept`).toContain(JSON.stringify(value).slice(1, -1));
+      });
+    }
+  }
 });

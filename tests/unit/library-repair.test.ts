@@ -20,7 +20,7 @@ describe("reading plans for the library and the repair view", () => {
   });
 
   it("refuses a plan of a newer version and one that is not a plan, with the strict reader's words", () => {
-    const newer = readStoredPlan({ ...loadExample("cloud-sync-contoso.json"), schemaVersion: 3 });
+    const newer = readStoredPlan({ ...loadExample("cloud-sync-contoso.json"), schemaVersion: 4 });
     expect(newer.ok).toBe(false);
     if (!newer.ok) expect(newer.issues[0]!.message).toContain("newer version of the planner");
     expect(readPlanText("{ not json").ok).toBe(false);

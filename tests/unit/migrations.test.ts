@@ -6,6 +6,8 @@ import { migratePlan } from "@/lib/plan/migrations";
 
 const V1_DIR = join(process.cwd(), "tests", "fixtures", "v1");
 const v1File = (name: string) => JSON.parse(readFileSync(join(V1_DIR, name), "utf8")) as Record<string, unknown>;
+const V2_DIR = join(process.cwd(), "tests", "fixtures", "v2");
+const v2File = (name: string) => JSON.parse(readFileSync(join(V2_DIR, name), "utf8")) as Record<string, unknown>;
 
 /** Every string a user typed into a plan (ids and enum values included: a lost one is still a loss). */
 function leafStrings(value: unknown, into: string[] = []): string[] {
@@ -103,6 +105,7 @@ describe("plan version 1 → 2", () => {
     const v1 = v1File("connect-fabrikam-three-forests.json");
     const before = JSON.stringify(v1);
     expect(JSON.stringify(migratePlan(v1, 2))).toBe(JSON.stringify(migratePlan(v1, 2)));
+    expect(JSON.stringify(migratePlan(v1, PLAN_SCHEMA_VERSION))).toBe(JSON.stringify(migratePlan(v1, PLAN_SCHEMA_VERSION)));
     expect(JSON.stringify(v1)).toBe(before);
   });
 
@@ -121,5 +124,52 @@ describe("plan version 1 → 2", () => {
       expect(result.ok, file).toBe(true);
       if (result.ok) expect(result.upgrade).toBeUndefined();
     }
+  });
+});
+
+describe("plan version 2 → 3", () => {
+  for (const file of ["cloud-sync-contoso.json", "connect-fabrikam-three-forests.json"]) {
+    it(`opens the shipped version-2 example ${file} with every value as it was, no pre-flight results yet, and says what changed`, () => {
+      const v2 = v2File(file);
+      expect(v2.schemaVersion).toBe(2);
+      const result = readPlanFile(JSON.stringify(v2));
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      if (!result.ok) return;
+      expect(result.plan.schemaVersion).toBe(3);
+      expect(result.upgrade).toEqual({ fromVersion: 2, changes: [expect.stringMatching(/pre-flight/)] });
+      expect(result.plan.preflight).toEqual([]);
+      // Nothing else moved: the version-2 plan is the version-3 plan less the new field.
+      const { preflight, ...rest } = result.plan;
+      expect(preflight).toEqual([]);
+      expect(rest).toEqual({ ...v2, schemaVersion: 3 });
+    });
+  }
+
+  it("migrates a version-1 plan through version 2 to 3, announcing both steps", () => {
+    const result = readPlan(v1File("cloud-sync-contoso.json"));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.plan.schemaVersion).toBe(3);
+    expect(result.plan.preflight).toEqual([]);
+    expect(result.upgrade!.fromVersion).toBe(1);
+    expect(result.upgrade!.changes.at(-1)).toMatch(/pre-flight/);
+  });
+
+  it("leaves its input unchanged", () => {
+    const v2 = v2File("connect-fabrikam-three-forests.json");
+    const before = JSON.stringify(v2);
+    migratePlan(v2, 3);
+    expect(JSON.stringify(v2)).toBe(before);
+  });
+
+  it("refuses a version-3 plan whose pre-flight results exceed the plan's bounds", () => {
+    const plan = JSON.parse(readFileSync(join(process.cwd(), "public", "examples", "connect-fabrikam-three-forests.json"), "utf8"));
+    const result = { id: "preflight-kds:forest-1", account: null, status: "pass", title: "KDS root key", detail: "Present." };
+    const run = (ownerId: string, count: number) => ({ scope: "forest", ownerId, name: "fabrikam.com", collectedAt: "2026-12-01T09:00:00.000Z", results: Array.from({ length: count }, () => result) });
+    expect(readPlan({ ...plan, preflight: [run("forest-1", 100)] }).ok).toBe(true);
+    const perRun = readPlan({ ...plan, preflight: [run("forest-1", 101)] });
+    expect(perRun.ok).toBe(false);
+    const total = readPlan({ ...plan, preflight: [run("forest-1", 100), run("forest-2", 100), run("forest-3", 100), run("server-1", 100), run("server-2", 1)] });
+    expect(total.ok).toBe(false);
+    if (!total.ok) expect(total.issues[0]!.message).toMatch(/at most 400 pre-flight results/);
   });
 });

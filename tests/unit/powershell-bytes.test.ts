@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/export/route";
 import { downloadFile } from "@/lib/export/download";
 import { renderExport } from "@/lib/export/formats";
+import { collectorFiles } from "@/lib/preflight/collector";
 import { planScriptFiles, planToPowerShell } from "@/lib/export/powershell";
 import { planToZip } from "@/lib/export/zip";
 import { planSchema, type Plan } from "@/lib/plan";
@@ -115,7 +116,8 @@ describe("script bytes on every delivery path", () => {
     const plan = planWith(value, cloud);
     const files = unzipSync(await planToZip(plan));
     const scripts = Object.keys(files).filter((name) => name.endsWith(".ps1"));
-    expect(scripts.length).toBe(planScriptFiles(plan).length);
+    // The install-day scripts, and the pre-flight collectors in their own folder.
+    expect(scripts.length).toBe(planScriptFiles(plan).length + collectorFiles(plan).length);
     for (const name of scripts) expectSafeScriptBytes(files[name]!, name);
   });
 

@@ -10,7 +10,7 @@ import { validationReportSchema } from "@/lib/validation/schema";
 export const runtime = "nodejs";
 
 /**
- * POST /api/export?format=xlsx|csv|md|runbook|json|ps1|zip with { "plan": ..., "results"?: ..., "unsavedSteps"?: [{ stepId, title }] }: the
+ * POST /api/export?format=xlsx|csv|md|runbook|json|ps1|preflight|zip with { "plan": ..., "results"?: ..., "unsavedSteps"?: [{ stepId, title }] }: the
  * plan, re-checked by the shared schema, as a file, with the validation
  * results when given. Invalid plans get 400 with the first issues and the count of the rest.
  */

@@ -1,0 +1,66 @@
+import { hasToolAndEnvironment, type Plan, type PreflightRun } from "@/lib/plan";
+import { PLAN_LIMITS } from "@/lib/plan/limits";
+import { INSTALL_DAY_PREFIX, installDayChecks } from "@/lib/validation/install-day-todos";
+import type { CheckResult, ValidationReport } from "@/lib/validation/schema";
+
+/** Every pre-flight result's id starts with this; the out-of-date notes that replace them in exports, with the other. */
+export const PREFLIGHT_PREFIX = "preflight-";
+export const PREFLIGHT_STALE_PREFIX = "out-of-date-preflight";
+
+export const isPreflightResult = (result: Pick<CheckResult, "id">) => result.id.startsWith(PREFLIGHT_PREFIX);
+const isPreflightNote = (result: Pick<CheckResult, "id">) => result.id === PREFLIGHT_STALE_PREFIX || result.id.startsWith(`${PREFLIGHT_STALE_PREFIX}:`);
+
+export function preflightResults(plan: Plan): CheckResult[] {
+  return plan.preflight.flatMap((run) => run.results);
+}
+
+/**
+ * The checks as one report: the tenant's results (when the checks have run)
+ * with each on-premises to-do that a pre-flight file answered replaced by
+ * its results, taken from the plan. Without tenant results the to-dos are
+ * listed from the plan (stamped with `stamp`, the plan's fingerprinter).
+ * Applying it twice gives the same report.
+ */
+export function withPreflight(report: ValidationReport | undefined, plan: Plan, stamp: (result: CheckResult) => string): ValidationReport | undefined {
+  if (plan.preflight.length === 0) return report;
+  const preflight = preflightResults(plan);
+  const answered = new Set(preflight.map((result) => result.accountKey).filter((key): key is string => key !== undefined));
+  // To-dos listed from the plan are as current as the plan: they carry its fingerprint.
+  const base = report?.results ?? (hasToolAndEnvironment(plan) ? installDayChecks(plan).map((result) => ({ ...result, fingerprint: stamp(result) })) : []);
+  const kept = base.filter(
+    (result) => !isPreflightResult(result) && !isPreflightNote(result) && !(result.id.startsWith(INSTALL_DAY_PREFIX) && result.accountKey !== undefined && answered.has(result.accountKey)),
+  );
+  const latest = plan.preflight.map((run) => run.collectedAt).sort().at(-1)!;
+  return { checkedAt: report?.checkedAt ?? latest, tenant: report?.tenant ?? null, results: [...kept, ...preflight] };
+}
+
+export type AddRunResult = { ok: true; plan: Plan; replaced: boolean } | { ok: false; message: string };
+
+/** The plan with a file's results in place of any earlier file's for the same forest or server, within the plan's bounds. */
+export function withPreflightRun(plan: Plan, run: PreflightRun): AddRunResult {
+  const others = plan.preflight.filter((existing) => !(existing.scope === run.scope && existing.ownerId === run.ownerId));
+  const total = [...others, run].reduce((sum, kept) => sum + kept.results.length, 0);
+  if (total > PLAN_LIMITS.preflightResults) {
+    return { ok: false, message: `The plan keeps at most ${PLAN_LIMITS.preflightResults} pre-flight results and this file would bring it to ${total}: remove the results of a forest or server first.` };
+  }
+  return { ok: true, plan: { ...plan, preflight: [...others, run] }, replaced: others.length < plan.preflight.length };
+}
+
+export function withoutPreflightRun(plan: Plan, scope: PreflightRun["scope"], ownerId: string): Plan {
+  return { ...plan, preflight: plan.preflight.filter((run) => !(run.scope === scope && run.ownerId === ownerId)) };
+}
+
+/** Whether the tenant checks ran: their report holds results besides to-dos, pre-flight results and out-of-date notes. */
+export function hasTenantResults(report: ValidationReport | undefined): boolean {
+  return (report?.results ?? []).some((result) => !result.id.startsWith(INSTALL_DAY_PREFIX) && !isPreflightResult(result) && !result.id.startsWith("out-of-date"));
+}
+
+/** One line per pre-flight file: what it was collected on, when, and its results by status. */
+export function preflightRunLines(plan: Plan, formatTime: (iso: string) => string): string[] {
+  const order = ["fail", "warn", "unknown", "pass"] as const;
+  const labels = { fail: "fail", warn: "warning", unknown: "to check", pass: "pass" } as const;
+  return plan.preflight.map((run) => {
+    const counts = order.map((status) => [status, run.results.filter((result) => result.status === status).length] as const).filter(([, count]) => count > 0);
+    return `${run.scope === "forest" ? "Forest" : "Server"} ${run.name}, facts collected ${formatTime(run.collectedAt)}: ${counts.map(([status, count]) => `${count} ${labels[status]}`).join(", ") || "no results"}`;
+  });
+}

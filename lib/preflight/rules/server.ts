@@ -1,0 +1,113 @@
+import { AGENT_EXECUTION_POLICIES, DOTNET_RELEASES, PREFLIGHT_RULES } from "@/lib/catalog/preflight-rules";
+import { domainOwnerId, type RequiredAccount } from "@/lib/plan";
+import type { ServerPreflightFacts } from "@/lib/preflight/facts-schema";
+import type { Finding, RuleContext } from "./context";
+
+type ServerFacts = ServerPreflightFacts["server"];
+
+/** The Windows Server releases each tool's page lists as supported, by the product name the registry reports. */
+const SUPPORTED_RELEASES = ["Windows Server 2016", "Windows Server 2019", "Windows Server 2022"];
+
+function operatingSystem(rule: "connectServerOs" | "agentHostOs", facts: ServerFacts, account: RequiredAccount): Finding {
+  const product = facts.os.productName ?? "";
+  if (/server core/i.test(facts.os.installationType ?? "")) {
+    return { rule, account, status: "fail", detail: `${facts.plannedName} runs ${product || "Windows"} as Server Core.`, remediation: "Install on a server with the full desktop experience." };
+  }
+  if (!product) return { rule, account, status: "unknown", detail: "The collector could not read the Windows version." };
+  if (SUPPORTED_RELEASES.some((release) => product.startsWith(release))) {
+    return { rule, account, status: "pass", detail: `${facts.plannedName} runs ${product} (build ${facts.os.currentBuild ?? "?"}) with the desktop experience.` };
+  }
+  if (product.startsWith("Windows Server 2025")) {
+    return {
+      rule,
+      account,
+      status: "fail",
+      detail: `${facts.plannedName} runs ${product}: Microsoft's prerequisites page says Windows Server 2025 is not supported (a known issue; support is planned).`,
+      remediation: "Use Windows Server 2016, 2019 or 2022; a server already on 2025 needs KB5070773 or later and a restart.",
+    };
+  }
+  return { rule, account, status: "fail", detail: `${facts.plannedName} runs ${product}, not Windows Server 2016, 2019 or 2022.` };
+}
+
+function dotNet(rule: "connectDotNet" | "agentDotNet", minimum: keyof typeof DOTNET_RELEASES, facts: ServerFacts, account: RequiredAccount): Finding {
+  const release = facts.dotNetRelease;
+  if (release === null) return { rule, account, status: "fail", detail: ".NET Framework 4.5 or later is not installed (no Release value)." };
+  return release >= DOTNET_RELEASES[minimum]
+    ? { rule, account, status: "pass", detail: `.NET Framework Release ${release}: ${minimum} or later.` }
+    : { rule, account, status: "fail", detail: `.NET Framework Release ${release} is older than ${minimum} (${DOTNET_RELEASES[minimum]}).` };
+}
+
+function tls12(facts: ServerFacts, account: RequiredAccount): Finding {
+  const { netFramework64, netFramework32, schannelServer, schannelClient } = facts.tls12;
+  const off = (
+    [
+      ["SCHANNEL TLS 1.2 Server", schannelServer],
+      ["SCHANNEL TLS 1.2 Client", schannelClient],
+    ] as const
+  ).filter(([, keys]) => keys.enabled === 0 || keys.disabledByDefault === 1);
+  if (off.length > 0) {
+    return { rule: "connectTls12", account, status: "fail", detail: `TLS 1.2 is turned off: ${off.map(([name]) => name).join(" and ")} (Enabled 0 or DisabledByDefault 1).`, fact: PREFLIGHT_RULES.connectTls12.facts[1] };
+  }
+  const notSet = [
+    ["64-bit .NET SystemDefaultTlsVersions", netFramework64.systemDefaultTlsVersions],
+    ["64-bit .NET SchUseStrongCrypto", netFramework64.schUseStrongCrypto],
+    ["32-bit .NET SystemDefaultTlsVersions", netFramework32.systemDefaultTlsVersions],
+    ["32-bit .NET SchUseStrongCrypto", netFramework32.schUseStrongCrypto],
+    ["SCHANNEL Server Enabled", schannelServer.enabled],
+    ["SCHANNEL Client Enabled", schannelClient.enabled],
+  ]
+    .filter(([, value]) => value !== 1)
+    .map(([name]) => name);
+  const defaultsNotSet = [schannelServer.disabledByDefault, schannelClient.disabledByDefault].some((value) => value !== 0);
+  if (notSet.length > 0 || defaultsNotSet) {
+    return {
+      rule: "connectTls12",
+      account,
+      status: "warn",
+      detail: `TLS 1.2 is not enforced: ${[...notSet, ...(defaultsNotSet ? ["SCHANNEL DisabledByDefault 0"] : [])].join(", ")} not set.`,
+      fact: PREFLIGHT_RULES.connectTls12.facts[1],
+    };
+  }
+  return { rule: "connectTls12", account, status: "pass", detail: "TLS 1.2 is enabled and enforced for .NET (64- and 32-bit) and SCHANNEL." };
+}
+
+function executionPolicy(facts: ServerFacts, account: RequiredAccount): Finding {
+  const policy = facts.powerShell.executionPolicy;
+  const effective = policy.effective ?? "";
+  const byPolicy = policy.machinePolicy && policy.machinePolicy !== "Undefined" ? ` (set by Group Policy: ${policy.machinePolicy})` : "";
+  return (AGENT_EXECUTION_POLICIES as readonly string[]).includes(effective)
+    ? { rule: "agentExecutionPolicy", account, status: "pass", detail: `The effective execution policy is ${effective}.` }
+    : { rule: "agentExecutionPolicy", account, status: "fail", detail: `The effective execution policy is ${effective || "unreadable"}${byPolicy}.` };
+}
+
+function credentialManager(facts: ServerFacts, account: RequiredAccount): Finding {
+  const { status, startType } = facts.credentialManager;
+  if (startType === null && status === null) return { rule: "agentCredentialManager", account, status: "fail", detail: "The Credential Manager service (VaultSvc) was not found." };
+  return startType === "Disabled"
+    ? { rule: "agentCredentialManager", account, status: "fail", detail: "The Credential Manager service (VaultSvc) is disabled: the agent's installer stops." }
+    : { rule: "agentCredentialManager", account, status: "pass", detail: `The Credential Manager service is ${status ?? "present"} (start type ${startType ?? "unknown"}).` };
+}
+
+/** The account a server's findings are listed under: the sync service that runs there. */
+function serverAccount(context: RuleContext): RequiredAccount | undefined {
+  const server = context.plan.environment.servers.find((candidate) => candidate.id === context.ownerId)!;
+  if (context.plan.tool === "connect") {
+    return (
+      context.accounts.find((account) => account.definition.id === "connectAdSyncService" && account.server?.id === server.id) ??
+      context.accounts.find((account) => account.server?.id === server.id)
+    );
+  }
+  const owner = server.domain ? domainOwnerId(server.domain) : "";
+  return context.accounts.find((account) => account.definition.id === "cloudSyncGmsa" && account.key.endsWith(`@${owner}`));
+}
+
+/** Every server rule for the tool the plan uses. */
+export function judgeServer(context: RuleContext, facts: ServerPreflightFacts): Finding[] {
+  const account = serverAccount(context);
+  if (!account) return [];
+  const server = facts.server;
+  if (context.plan.tool === "connect") {
+    return [operatingSystem("connectServerOs", server, account), dotNet("connectDotNet", "4.7.2", server, account), tls12(server, account)];
+  }
+  return [operatingSystem("agentHostOs", server, account), dotNet("agentDotNet", "4.7.1", server, account), executionPolicy(server, account), credentialManager(server, account)];
+}
