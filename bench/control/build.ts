@@ -2,14 +2,15 @@
 // version, in a folder under the system's temp directory that links to the
 // project's node_modules: the same next and react the app is built with. A
 // build of this page takes seconds; an existing one is reused.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const here = import.meta.dirname;
-const root = join(here, "..", "..");
+// The bench and the tests both run from the project folder (npm scripts, Playwright).
+const root = process.cwd();
+const here = join(root, "bench", "control");
 const SOURCES = ["next.config.mjs", "app/layout.jsx", "app/page.jsx"];
 
 function sourceHash() {
@@ -20,7 +21,7 @@ function sourceHash() {
   return hash.digest("hex").slice(0, 12);
 }
 
-function findServer(folder) {
+function findServer(folder: string): string | undefined {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.name === "node_modules") continue;
     const path = join(folder, entry.name);
@@ -34,7 +35,7 @@ function findServer(folder) {
 }
 
 /** Builds the control if needed; returns the folder of its standalone server.js, with its static files beside it. */
-export function ensureControlBuild() {
+export function ensureControlBuild(): string {
   const folder = join(tmpdir(), `planner-control-${sourceHash()}`);
   const ready = join(folder, ".ready");
   if (!existsSync(ready)) {
@@ -58,7 +59,7 @@ export function ensureControlBuild() {
 }
 
 /** Starts the control's standalone server on 127.0.0.1:port; resolves with the process once it answers. */
-export async function startControl(port) {
+export async function startControl(port: number): Promise<ChildProcess> {
   const server = spawn(process.execPath, [join(ensureControlBuild(), "server.js")], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },

@@ -3,9 +3,13 @@
 // sent it; headers not counted), from navigation until the network is idle,
 // so Next's prefetches of linked routes count too. The bench and the
 // byte-budget test both count this way, for the app and for the control.
+import type { Browser, BrowserContextOptions } from "playwright-core";
+
+export type PageKind = "start" | "tool" | "environment" | "account" | "review" | "checks" | "export";
+type StorageState = NonNullable<BrowserContextOptions["storageState"]>;
 
 /** The pages measured: the start page and one page of each kind of wizard step. */
-export const PAGE_KINDS = [
+export const PAGE_KINDS: readonly { kind: PageKind; path: string }[] = [
   { kind: "start", path: "/" },
   { kind: "tool", path: "/plan/tool" },
   { kind: "environment", path: "/plan/environment" },
@@ -19,7 +23,7 @@ export const PAGE_KINDS = [
 export const EXAMPLE_TITLE = "Cloud Sync, one forest, three agents";
 
 /** Opens the example in a throwaway context and returns its storage (the library in IndexedDB) for the measured contexts. */
-export async function exampleStorage(browser, base) {
+export async function exampleStorage(browser: Browser, base: string): Promise<StorageState> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/`);
@@ -32,10 +36,10 @@ export async function exampleStorage(browser, base) {
 }
 
 /** Bytes of JavaScript (and of everything) a cold load of url transfers; storageState seeds the library. */
-export async function pageJs(browser, url, storageState) {
+export async function pageJs(browser: Browser, url: string, storageState?: StorageState) {
   const context = await browser.newContext(storageState ? { storageState } : {});
   const page = await context.newPage();
-  const scripts = [];
+  const scripts: { url: string; bytes: number; encoding: string }[] = [];
   let totalBytes = 0;
   page.on("requestfinished", async (request) => {
     const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
@@ -50,4 +54,10 @@ export async function pageJs(browser, url, storageState) {
   return { url, jsBytes, totalBytes, scripts, compressed: scripts.every((entry) => entry.encoding !== "") };
 }
 
-export const kb = (bytes) => Math.round(bytes / 102.4) / 10;
+export const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/** Compressed JavaScript, as a ratio to the control's: issue 14's budget, shared by the bench and tests/e2e/byte-budget.spec.ts. */
+export const JS_BUDGET: Record<PageKind, number> = { start: 1.15, tool: 1.3, environment: 1.3, account: 1.3, review: 1.3, checks: 1.3, export: 1.3 };
+
+/** Lighthouse mobile: performance at least 95 and at most 3 points below the control's; LCP at most 1.2 times the control's. */
+export const LIGHTHOUSE_BUDGET = { performance: 95, pointsBelowControl: 3, lcpRatio: 1.2 };
