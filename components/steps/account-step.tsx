@@ -38,17 +38,33 @@ function selectionOf(account: RequiredAccount): FactsSelection {
   };
 }
 
-/** The step's two columns: the form (or what stands in for it) beside the account's facts, which are rendered on the server. */
-function AccountColumns({ form, facts, selection }: { form: ReactNode; facts: ReactNode; selection: FactsSelection | null }) {
+/**
+ * The step's layout: heading above, the form beside the account's facts. The
+ * facts (rendered on the server) stay the grid's last child whether the plan
+ * is still loading or shown, so reading the plan never repaints them.
+ */
+function AccountGrid({ children, facts, selection }: { children: ReactNode; facts: ReactNode; selection: FactsSelection | null }) {
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-      <div>{form}</div>
-      <FactsSelectionProvider selection={selection}>{facts}</FactsSelectionProvider>
+    <div className="grid grid-cols-[minmax(0,1fr)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:gap-x-10">
+      {children}
+      <div className="lg:col-start-2">
+        <FactsSelectionProvider selection={selection}>{facts}</FactsSelectionProvider>
+      </div>
     </div>
   );
 }
 
-export function AccountStep({ draft, plan, account, facts }: { draft: Draft; plan: PlanWithTool; account: RequiredAccount; facts: ReactNode }) {
+/** The heading (spanning both columns) and the form's column. */
+function AccountFormArea({ top, children }: { top: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <div className="lg:col-span-2">{top}</div>
+      <div className="mb-10 lg:mb-0">{children}</div>
+    </>
+  );
+}
+
+export function AccountStep({ draft, plan, account }: { draft: Draft; plan: PlanWithTool; account: RequiredAccount }) {
   const stepId = `account:${account.key}`;
   const formId = `step-account-${account.key.replace(/[^a-zA-Z0-9-]/g, "-")}`;
   const validation = useMemo<StepValidation<AccountEntry>>(
@@ -81,36 +97,35 @@ export function AccountStep({ draft, plan, account, facts }: { draft: Draft; pla
 
   return (
     <FormProvider {...form}>
-      <ErrorSummary items={errors} focusKey={failedSubmits} />
-      <StepHeading caption={`Account ${index + 1} of ${steps.length} · ${account.requirement === "required" ? "Required" : "Optional"}`}>
-        {account.label}
-      </StepHeading>
-      <AccountColumns
-        selection={selectionOf(account)}
-        facts={facts}
-        form={
+      <AccountFormArea
+        top={
           <>
-              <form id={formId} noValidate onSubmit={onSubmit}>
-                {account.requirement === "optional" ? (
-                  <YesNo name="inUse" legend="Will you use this account?" hint="It is optional for your plan: the rules on the right say when it helps." />
-                ) : null}
-                {inUse !== false ? (
-                  <>
-                    <IdentityFields account={account} plan={plan} />
-                    <TextField name="owner" label="Owner or contact (optional)" hint="Who answers for this account, like a person or a team." />
-                    <TextField name="createdBy" label="Person who creates it (optional)" hint={`Microsoft's default: ${account.creation.how}`} />
-                    <SelectField name="status" label="Status" options={ACCOUNT_STATUSES.map((status) => ({ value: status, label: ACCOUNT_STATUS_LABELS[status] }))} />
-                  </>
-                ) : null}
-                <TextField name="notes" label="Notes (optional)" multiline />
-              </form>
-              <StepActions formId={formId} backHref={previous} />
-              <div className="mt-8">
-                <NoPasswordNotice />
-              </div>
+            <ErrorSummary items={errors} focusKey={failedSubmits} />
+            <StepHeading caption={`Account ${index + 1} of ${steps.length} · ${account.requirement === "required" ? "Required" : "Optional"}`}>
+              {account.label}
+            </StepHeading>
           </>
         }
-      />
+      >
+        <form id={formId} noValidate onSubmit={onSubmit}>
+          {account.requirement === "optional" ? (
+            <YesNo name="inUse" legend="Will you use this account?" hint="It is optional for your plan: the rules on the right say when it helps." />
+          ) : null}
+          {inUse !== false ? (
+            <>
+              <IdentityFields account={account} plan={plan} />
+              <TextField name="owner" label="Owner or contact (optional)" hint="Who answers for this account, like a person or a team." />
+              <TextField name="createdBy" label="Person who creates it (optional)" hint={`Microsoft's default: ${account.creation.how}`} />
+              <SelectField name="status" label="Status" options={ACCOUNT_STATUSES.map((status) => ({ value: status, label: ACCOUNT_STATUS_LABELS[status] }))} />
+            </>
+          ) : null}
+          <TextField name="notes" label="Notes (optional)" multiline />
+        </form>
+        <StepActions formId={formId} backHref={previous} />
+        <div className="mt-8">
+          <NoPasswordNotice />
+        </div>
+      </AccountFormArea>
     </FormProvider>
   );
 }
@@ -122,14 +137,22 @@ export function AccountStep({ draft, plan, account, facts }: { draft: Draft; pla
  */
 export function AccountRoute({ accountKey, name, facts }: { accountKey: string; name: string; facts: ReactNode }) {
   const loading = (
-    <>
-      {/* Holds the heading's place (the step's own heading names the forest or server too), so nothing moves when the plan is read. */}
-      <div className="mb-6" aria-hidden="true">
-        <p className="text-base text-slate-600">&nbsp;</p>
-        <p className="text-3xl font-bold text-slate-900">{name}</p>
-      </div>
-      <AccountColumns form={<LoadingPlan />} facts={facts} selection={null} />
-    </>
+    <AccountGrid facts={facts} selection={null}>
+      <AccountFormArea
+        top={
+          // Holds the heading's place (the step's own heading names the forest or server too), so nothing moves when the plan is read.
+          <div className="mb-6" aria-hidden="true">
+            <p className="text-base text-slate-600">&nbsp;</p>
+            <p className="text-3xl font-bold text-slate-900">{name}</p>
+          </div>
+        }
+      >
+        {/* On a phone the form comes first: its place is held down to the fold, so the facts below never jump into view when it appears. */}
+        <div className="min-h-screen lg:min-h-0">
+          <LoadingPlan />
+        </div>
+      </AccountFormArea>
+    </AccountGrid>
   );
   return (
     <DraftGate loading={loading}>
@@ -148,7 +171,11 @@ export function AccountRoute({ accountKey, name, facts }: { accountKey: string; 
           );
         }
         // Keyed so moving between two account steps starts a fresh form.
-        return <AccountStep key={account.key} draft={draft} plan={plan} account={account} facts={facts} />;
+        return (
+          <AccountGrid facts={facts} selection={selectionOf(account)}>
+            <AccountStep key={account.key} draft={draft} plan={plan} account={account} />
+          </AccountGrid>
+        );
       }}
     </DraftGate>
   );
