@@ -246,7 +246,7 @@ async function main() {
     ];
     const report = {
       date: new Date().toISOString(),
-      machine: `${cpus().length} cores, loopback only`,
+      machine: `${cpus().length} cores`,
       loadAverage: { beforePages: loadBefore, afterPages: loadAfterPages, end: loadAverage() },
       weights,
       lighthouse: scores,
