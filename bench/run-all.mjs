@@ -82,11 +82,17 @@ const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** di
  */
 async function lighthouseRuns(url, mode, clearCache) {
   const runs = [];
-  for (let index = 0; index < LIGHTHOUSE_RUNS; index += 1) {
+  let failedRuns = 0;
+  // A run Lighthouse could not complete (no score: a runtime error, no paint seen) is retried, at most twice per page.
+  while (runs.length < LIGHTHOUSE_RUNS && failedRuns < 3) {
     await clearCache();
     const flags = { port: DEBUG_PORT, output: "json", logLevel: "error", disableStorageReset: true, onlyCategories: ["performance", "accessibility", "best-practices"] };
     const result = await lighthouse(url, flags, mode === "desktop" ? desktopConfig : undefined);
     const { categories, audits } = result.lhr;
+    if (result.lhr.runtimeError || categories.performance.score === null || !Number.isFinite(audits["largest-contentful-paint"].numericValue)) {
+      failedRuns += 1;
+      continue;
+    }
     runs.push({
       performance: Math.round(categories.performance.score * 100),
       accessibility: Math.round(categories.accessibility.score * 100),
@@ -100,6 +106,7 @@ async function lighthouseRuns(url, mode, clearCache) {
     url,
     mode,
     runs: runs.length,
+    failedRuns,
     performance: median(pick("performance")),
     performanceRange: range(pick("performance")),
     lcpMs: median(pick("lcpMs")),
