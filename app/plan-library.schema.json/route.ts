@@ -1,4 +1,4 @@
-import { libraryJsonSchema } from "@/lib/library/exchange";
+import { libraryJsonSchema } from "@/lib/library/json-schema";
 
 export const dynamic = "force-static";
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { draftActions, useUndoOffer } from "@/lib/draft/store";
+import { loadPlanStore, useLoadedUndoOffer } from "@/lib/draft/loaded-store";
 
 /**
  * Offers to undo the last destructive change (or delete) made in this tab.
@@ -11,7 +11,8 @@ import { draftActions, useUndoOffer } from "@/lib/draft/store";
  * being lost with the button.
  */
 export function UndoNotice({ focusDeleteOffer = false }: { focusDeleteOffer?: boolean }) {
-  const offer = useUndoOffer();
+  // Read through the loaded store: on the start page the store loads only once there is a plan to show.
+  const offer = useLoadedUndoOffer();
   const undoRef = useRef<HTMLButtonElement>(null);
   // Deleting from a list removes the button that had focus: the offer to undo takes it instead.
   useEffect(() => {
@@ -32,13 +33,13 @@ export function UndoNotice({ focusDeleteOffer = false }: { focusDeleteOffer?: bo
             ref={undoRef}
             variant="secondary"
             onClick={async () => {
-              const label = await draftActions.undo();
+              const label = await (await loadPlanStore()).undo();
               setUndone(label ?? offer.label);
             }}
           >
             Undo
           </Button>
-          <Button variant="secondary" onClick={() => draftActions.dismissUndo()}>
+          <Button variant="secondary" onClick={() => void loadPlanStore().then((store) => store.dismissUndo())}>
             Dismiss
           </Button>
         </div>

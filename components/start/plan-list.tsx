@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { TOOL_LABELS } from "@/lib/catalog";
+import { TOOL_LABELS } from "@/lib/catalog/vocabulary";
 import { formatDateTime } from "@/lib/format/date";
 import type { PlanSummary } from "@/lib/library/summary";
 

@@ -8,19 +8,36 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { StepHeading } from "@/components/wizard/step-heading";
 import { formatDateTime } from "@/lib/format/date";
 import { useDocumentTitle } from "@/components/wizard/use-document-title";
-import { TOOL_LABELS } from "@/lib/catalog";
-import { planStore, useDraft, useLibrary, type DraftSnapshot } from "@/lib/draft/store";
+import { TOOL_LABELS } from "@/lib/catalog/vocabulary";
+import { loadPlanStore, useLoadedDraft, useLoadedLibrary } from "@/lib/draft/loaded-store";
 import { EXAMPLE_PLANS } from "@/lib/examples";
-import { downloadFile } from "@/lib/export/download";
-import { LIBRARY_KIND, readLibraryFile } from "@/lib/library/exchange";
-import { readPlanText, readStoredPlan, type StoredPlanResult } from "@/lib/library/read-stored";
+import type { StoredPlanResult } from "@/lib/library/read-stored";
+import type { DraftSnapshot, PlanStore } from "@/lib/library/plan-store";
+import { libraryHasContent } from "@/lib/library/probe";
 import type { LoadedRecord } from "@/lib/library/records";
 import type { PlanSummary } from "@/lib/library/summary";
-import { emptyPlan, missingSteps, STEP_PATHS, type PlanIssue, type PlanUpgrade } from "@/lib/plan";
+import { browserTabChannel } from "@/lib/library/tabs";
+import type { PlanIssue, PlanUpgrade } from "@/lib/plan";
 import { ConfirmDialog } from "./confirm-dialog";
 import { PlanList, planTitle } from "./plan-list";
 import { RenameDialog } from "./rename-dialog";
 import { UpgradeNotice } from "./upgrade-notice";
+
+/**
+ * The plan's schema, the catalog and the store load when the page needs them
+ * (the library holds a plan, or the user starts, imports or opens one): a
+ * first visit shows the page without them.
+ */
+type PlanLibrary = typeof import("@/lib/plan");
+interface Loaded {
+  store: PlanStore;
+  plan: PlanLibrary;
+}
+
+async function loadLibraryCode(): Promise<Loaded> {
+  const [store, plan] = await Promise.all([loadPlanStore(), import("@/lib/plan")]);
+  return { store, plan };
+}
 
 interface ImportProblem {
   title: string;
@@ -29,9 +46,9 @@ interface ImportProblem {
 }
 
 /** Where opening a plan leads: the repair view when it breaks the rules (or cannot be read), else the first unfinished step. */
-function destination(loaded: Pick<LoadedRecord, "ruleIssues" | "rawIssues"> & { plan: DraftSnapshot["draft"]["plan"] | null }): string {
+function destination(plan: PlanLibrary, loaded: Pick<LoadedRecord, "ruleIssues"> & { plan: DraftSnapshot["draft"]["plan"] | null }): string {
   if (!loaded.plan || loaded.ruleIssues.length > 0) return "/plan/repair";
-  return missingSteps(loaded.plan)[0]?.href ?? STEP_PATHS.review;
+  return plan.missingSteps(loaded.plan)[0]?.href ?? plan.STEP_PATHS.review;
 }
 
 function ImportErrors({ title, issues, attempt }: ImportProblem) {
@@ -52,9 +69,9 @@ function issueText(issues: readonly PlanIssue[]): { message: string }[] {
   return issues.map((issue) => ({ message: issue.path ? `${issue.path}: ${issue.message}` : issue.message }));
 }
 
-function isLibraryText(text: string): boolean {
+function isLibraryText(text: string, libraryKind: string): boolean {
   try {
-    return (JSON.parse(text) as { kind?: unknown } | null)?.kind === LIBRARY_KIND;
+    return (JSON.parse(text) as { kind?: unknown } | null)?.kind === libraryKind;
   } catch {
     return false;
   }
@@ -62,8 +79,16 @@ function isLibraryText(text: string): boolean {
 
 export function StartPage() {
   const router = useRouter();
-  const snapshot = useDraft();
-  const library = useLibrary();
+  const snapshot = useLoadedDraft();
+  const library = useLoadedLibrary();
+  const [planLibrary, setPlanLibrary] = useState<PlanLibrary | null>(null);
+  // Known to hold no plan: the list is empty without loading anything.
+  const [knownEmpty, setKnownEmpty] = useState(false);
+  const load = async () => {
+    const loaded = await loadLibraryCode();
+    setPlanLibrary(() => loaded.plan);
+    return loaded;
+  };
   const [importProblem, setImportProblem] = useState<ImportProblem | null>(null);
   const [importNote, setImportNote] = useState("");
   // A plan opened from an earlier version stays on this page until the user has read what changed.
@@ -74,9 +99,28 @@ export function StartPage() {
   const [confirmDelete, setConfirmDelete] = useState<PlanSummary | null>(null);
   useDocumentTitle("Start", importProblem !== null);
 
-  // The list may have changed in another tab since this one last read it.
   useEffect(() => {
-    void planStore().refreshLibrary();
+    let active = true;
+    const loadAndRefresh = async () => {
+      const { store, plan } = await loadLibraryCode();
+      if (!active) return;
+      setPlanLibrary(() => plan);
+      // The list may have changed in another tab since this one last read it.
+      void store.refreshLibrary();
+    };
+    // Until the store is loaded, another tab adding a plan is heard here.
+    const stopListening = browserTabChannel().listen((message) => {
+      if (message.listChanged) void loadAndRefresh();
+    });
+    void libraryHasContent().then((hasContent) => {
+      if (!active) return;
+      if (hasContent) void loadAndRefresh();
+      else setKnownEmpty(true);
+    });
+    return () => {
+      active = false;
+      stopListening();
+    };
   }, []);
 
   const current = snapshot?.draft.started && !snapshot.repair ? snapshot : undefined;
@@ -86,16 +130,18 @@ export function StartPage() {
 
   /** Adds one plan read from a file or an example as a new plan of the library, then opens it. */
   const addAndOpen = async (what: string, result: Extract<StoredPlanResult, { ok: true }>) => {
-    await planStore().createPlan(result.plan);
+    const { store, plan } = await load();
+    await store.createPlan(result.plan);
     if (result.upgrade) setOpened({ what, upgrade: result.upgrade });
-    else router.push(destination({ plan: result.plan, ruleIssues: result.ruleIssues }));
+    else router.push(destination(plan, { plan: result.plan, ruleIssues: result.ruleIssues }));
   };
 
   const onFiles = async (files: File[]) => {
     setImportProblem(null);
     setImportNote("");
     setOpened(null);
-    if (files.length === 1 && !isLibraryText(await files[0]!.text())) {
+    const [{ store }, { LIBRARY_KIND, readLibraryFile }, { readPlanText }] = await Promise.all([load(), import("@/lib/library/exchange"), import("@/lib/library/read-stored")]);
+    if (files.length === 1 && !isLibraryText(await files[0]!.text(), LIBRARY_KIND)) {
       const file = files[0]!;
       const result = readPlanText(await file.text());
       if (!result.ok) return reportProblem(`${file.name} could not be imported`, issueText(result.issues));
@@ -106,18 +152,18 @@ export function StartPage() {
     const refused: { message: string }[] = [];
     for (const file of files) {
       const text = await file.text();
-      if (isLibraryText(text)) {
+      if (isLibraryText(text, LIBRARY_KIND)) {
         const result = readLibraryFile(text);
         if (!result.ok) {
           refused.push(...issueText(result.issues).map((issue) => ({ message: `${file.name}: ${issue.message}` })));
           continue;
         }
-        added += (await planStore().addPlans(result.plans.map(({ plan, name, stepValues }) => ({ plan, ...(name ? { name } : {}), ...(stepValues ? { stepValues } : {}) })))).length;
+        added += (await store.addPlans(result.plans.map(({ plan, name, stepValues }) => ({ plan, ...(name ? { name } : {}), ...(stepValues ? { stepValues } : {}) })))).length;
         for (const plan of result.refused) refused.push({ message: `${file.name}, ${plan.label}: ${plan.issues.map((issue) => issue.message).join(" ")}` });
       } else {
         const result = readPlanText(text);
         if (!result.ok) refused.push({ message: `${file.name}: ${result.issues.map((issue) => issue.message).join(" ")}` });
-        else added += (await planStore().addPlans([{ plan: result.plan }])).length;
+        else added += (await store.addPlans([{ plan: result.plan }])).length;
       }
     }
     setImportNote(`Imported ${added} ${added === 1 ? "plan" : "plans"} into your list.`);
@@ -125,26 +171,31 @@ export function StartPage() {
   };
 
   const openExample = async (file: string, title: string) => {
-    const response = await fetch(`/examples/${file}`);
+    const [response, { readStoredPlan }] = await Promise.all([fetch(`/examples/${file}`), import("@/lib/library/read-stored")]);
     const result = readStoredPlan(await response.json());
     if (result.ok) await addAndOpen(`The example “${title}”`, result);
   };
 
   const open = async (summary: PlanSummary) => {
-    const loaded = await planStore().openPlan(summary.id);
-    if (!loaded) return void planStore().refreshLibrary();
-    router.push(destination({ plan: loaded.record.plan, ruleIssues: loaded.ruleIssues }));
+    const { store, plan } = await load();
+    const loaded = await store.openPlan(summary.id);
+    if (!loaded) return void store.refreshLibrary();
+    router.push(destination(plan, { plan: loaded.record.plan, ruleIssues: loaded.ruleIssues }));
   };
 
+  /** Runs an action of the list, whose store is loaded since the list shows plans. */
+  const withStore = (action: (store: PlanStore) => unknown) => void load().then(({ store }) => action(store));
+
   const exportAll = async () => {
-    const file = await planStore().exportLibrary();
+    const [{ store }, { downloadFile }] = await Promise.all([load(), import("@/lib/export/download")]);
+    const file = await store.exportLibrary();
     downloadFile(`entra-sync-plans-${file.exportedAt.slice(0, 10)}.json`, `${JSON.stringify(file, null, 2)}\n`, "application/json");
   };
 
   return (
     <div className="max-w-3xl">
       {importProblem ? <ImportErrors {...importProblem} /> : null}
-      {opened ? <UpgradeNotice what={opened.what} upgrade={opened.upgrade} takeFocus continueHref={STEP_PATHS.review} /> : null}
+      {opened && planLibrary ? <UpgradeNotice what={opened.what} upgrade={opened.upgrade} takeFocus continueHref={planLibrary.STEP_PATHS.review} /> : null}
       <UndoNotice focusDeleteOffer />
       <StepHeading>Plan the accounts for your hybrid identity sync</StepHeading>
       <p className="mb-4 text-lg">
@@ -157,7 +208,7 @@ export function StartPage() {
         this profile on this computer can read them.
       </p>
 
-      {current ? (
+      {current && planLibrary ? (
         <section aria-labelledby="resume-title" className="mb-8 rounded border-l-8 border-blue-800 bg-blue-50 p-4">
           <h2 id="resume-title" className="text-xl font-bold">
             Resume your plan
@@ -166,7 +217,7 @@ export function StartPage() {
             {current.draft.plan.environment?.organisation.name || "Unnamed organisation"}
             {current.draft.plan.tool ? ` · ${TOOL_LABELS[current.draft.plan.tool]}` : ""} · last changed {formatDateTime(current.draft.plan.updatedAt)}
           </p>
-          <ButtonLink href={destination({ plan: current.draft.plan, ruleIssues: current.ruleIssues })} className="mt-3">
+          <ButtonLink href={destination(planLibrary, { plan: current.draft.plan, ruleIssues: current.ruleIssues })} className="mt-3">
             Resume the plan
           </ButtonLink>
         </section>
@@ -177,12 +228,12 @@ export function StartPage() {
         <h2 id="plans-title" className="text-xl font-bold">
           Your plans
         </h2>
-        {library ? (
+        {library || knownEmpty ? (
           <PlanList
-            plans={library.plans}
+            plans={library?.plans ?? []}
             openId={snapshot?.id}
             onOpen={(summary) => void open(summary)}
-            onDuplicate={(summary) => void planStore().duplicatePlan(summary.id)}
+            onDuplicate={(summary) => withStore((store) => store.duplicatePlan(summary.id))}
             onRename={(summary) => setRenaming({ id: summary.id, name: summary.name ?? "" })}
             onDelete={(summary) => setConfirmDelete(summary)}
           />
@@ -209,8 +260,9 @@ export function StartPage() {
         <Button
           variant={current ? "secondary" : "primary"}
           onClick={async () => {
-            await planStore().createPlan(emptyPlan());
-            router.push(STEP_PATHS.tool);
+            const { store, plan } = await load();
+            await store.createPlan(plan.emptyPlan());
+            router.push(plan.STEP_PATHS.tool);
           }}
         >
           Start a new plan
@@ -262,7 +314,7 @@ export function StartPage() {
         current={renaming}
         onCancel={() => setRenaming(null)}
         onSave={(name) => {
-          if (renaming) void planStore().renamePlan(renaming.id, name);
+          if (renaming) withStore((store) => store.renamePlan(renaming.id, name));
           setRenaming(null);
         }}
       />
@@ -275,7 +327,7 @@ export function StartPage() {
         onConfirm={() => {
           const summary = confirmDelete;
           setConfirmDelete(null);
-          if (summary) void planStore().deletePlan(summary.id, `Deleted the plan “${planTitle(summary)}”`);
+          if (summary) withStore((store) => store.deletePlan(summary.id, `Deleted the plan “${planTitle(summary)}”`));
         }}
       >
         <p>The plan is removed from your list. Until you leave this page, “Undo” brings it back as it was.</p>
@@ -288,7 +340,7 @@ export function StartPage() {
         onCancel={() => setConfirmRemoveAll(false)}
         onConfirm={() => {
           setConfirmRemoveAll(false);
-          void planStore().removeAll();
+          withStore((store) => store.removeAll());
         }}
       >
         <p>

@@ -1,35 +1,63 @@
+import { headers } from "next/headers";
 import { CitationRef, FactText } from "@/components/catalog/citation";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { DisagreementNote } from "@/components/catalog/disagreement-note";
 import { linkClass } from "@/components/ui/button";
-import { longDate } from "@/components/ui/long-date";
-import { CATALOG_FACTS_AS_OF, CREATOR_LABELS, ENTRA_ROLES, FEATURES_BY_ID, SOURCES, type Fact } from "@/lib/catalog";
-import type { RequiredAccount } from "@/lib/plan";
+import { formatDate } from "@/lib/format/date";
+import { ACCOUNTS_BY_ID, CATALOG_FACTS_AS_OF, CREATOR_LABELS, ENTRA_ROLES, FEATURES_BY_ID, SOURCES, type AccountId, type Fact } from "@/lib/catalog";
+import { ShownForPlan } from "./account/facts-selection";
+
+/** The reader's first language (Accept-Language), where this server knows it: dates are written as the reader writes them. */
+async function readerLocale(): Promise<string | undefined> {
+  const first = (await headers()).get("accept-language")?.split(",")[0]?.split(";")[0]?.trim();
+  if (!first) return undefined;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([first])[0];
+  } catch {
+    return undefined;
+  }
+}
 
 /** The day the catalog's facts were checked against Microsoft's pages. */
-export function FactsAsOf() {
+async function FactsAsOf() {
   return (
     <p className="text-sm text-slate-700" data-testid="facts-as-of">
-      Facts as of <time dateTime={CATALOG_FACTS_AS_OF}>{longDate(CATALOG_FACTS_AS_OF)}</time>, each with the page and section that states it.
+      Facts as of <time dateTime={CATALOG_FACTS_AS_OF}>{formatDate(CATALOG_FACTS_AS_OF, await readerLocale())}</time>, each with the page and section
+      that states it.
     </p>
   );
 }
 
-function FactList({ facts }: { facts: readonly Fact[] }) {
+/** A statement holds for every plan unless it names the tools it is about. */
+const forEveryPlan = (fact: Fact) => !fact.tools;
+
+/** Every statement of the list, each shown when it applies to the plan (ShownForPlan). */
+function FactList({ facts, list }: { facts: readonly Fact[]; list: "constraints" | "securityNotes" }) {
   return (
     <ul className="mt-1 list-disc space-y-2 pl-6">
-      {facts.map((fact) => (
-        <li key={fact.text}>
-          <FactText fact={fact} />
-        </li>
+      {facts.map((fact, index) => (
+        <ShownForPlan key={fact.text} listed={{ list, index, everyPlan: forEveryPlan(fact) }}>
+          <li>
+            <FactText fact={fact} />
+          </li>
+        </ShownForPlan>
       ))}
     </ul>
   );
 }
 
-/** What Microsoft says about the account: shown beside its form, read from the catalog, each fact with its source. */
-export function AccountFacts({ account }: { account: RequiredAccount }) {
-  const { definition } = account;
+/**
+ * What Microsoft says about the account: shown beside its form, read from the
+ * catalog, each fact with its source. A server component: the browser gets
+ * the text, not the catalog. Every right and creation rule is rendered; the
+ * step shows those the plan selects (ShownForPlan).
+ */
+export function AccountFacts({ accountId }: { accountId: AccountId }) {
+  const definition = ACCOUNTS_BY_ID[accountId];
+  const rights = definition.rights ?? [];
+  const constraints = definition.constraints;
+  const securityNotes = definition.securityNotes ?? [];
+  const disagreements = definition.disagreements ?? [];
   return (
     <div className="space-y-6">
       <FactsAsOf />
@@ -50,73 +78,87 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
             <strong>Entra role:</strong> {definition.roles.map((role) => ENTRA_ROLES[role].name).join(", ")}
           </p>
         ) : null}
-        <p className="mt-1">
-          <strong>Who creates it:</strong> {CREATOR_LABELS[account.creation.by]}. {account.creation.how}{" "}
-          <span className="text-sm text-slate-700">
-            (Source: <CitationRef cite={account.creation.cite} />)
-          </span>
-        </p>
+        {definition.creation.map((creation, index) => (
+          <ShownForPlan key={index} creation={index}>
+            <p className="mt-1">
+              <strong>Who creates it:</strong> {CREATOR_LABELS[creation.by]}. {creation.how}{" "}
+              <span className="text-sm text-slate-700">
+                (Source: <CitationRef cite={creation.cite} />)
+              </span>
+            </p>
+          </ShownForPlan>
+        ))}
       </section>
 
-      {account.constraints.length > 0 ? (
-        <section aria-labelledby="facts-rules">
-          <h2 id="facts-rules" className="text-xl font-bold">
-            Microsoft&apos;s rules
-          </h2>
-          <FactList facts={account.constraints} />
-        </section>
+      {constraints.length > 0 ? (
+        <ShownForPlan listed={{ list: "constraints", everyPlan: constraints.some(forEveryPlan) }}>
+          <section aria-labelledby="facts-rules">
+            <h2 id="facts-rules" className="text-xl font-bold">
+              Microsoft&apos;s rules
+            </h2>
+            <FactList facts={constraints} list="constraints" />
+          </section>
+        </ShownForPlan>
       ) : null}
 
-      {account.rights.length > 0 ? (
-        <section aria-labelledby="facts-rights">
-          <h2 id="facts-rights" className="text-xl font-bold">
-            Rights for the features you chose
-          </h2>
-          <ScrollRegion labelledBy="facts-rights">
-            <table className="w-full border-collapse text-left text-sm">
-              <thead>
-                <tr className="border-b-2 border-slate-700">
-                  <th scope="col" className="py-1 pr-3">Feature</th>
-                  <th scope="col" className="py-1 pr-3">Right</th>
-                  <th scope="col" className="py-1 pr-3">Applies to</th>
-                  <th scope="col" className="py-1">Granted by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {account.rights.map((right) => (
-                  <tr key={`${right.feature}-${right.right}-${right.appliesTo}`} className="border-b border-slate-300 align-top">
-                    <td className="py-1 pr-3">{right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label}</td>
-                    <td className="py-1 pr-3">
-                      {right.right}
-                      {right.note ? <span className="block text-slate-600">{right.note}</span> : null}
-                      <span className="block text-slate-700">
-                        Source: <CitationRef cite={right.cite} />
-                      </span>
-                    </td>
-                    <td className="py-1 pr-3">{right.appliesTo}</td>
-                    <td className="py-1">
-                      <code className="[overflow-wrap:anywhere]">{right.cmdlet}</code>
-                      {right.permissionType ? <code className="block">-PermissionType {right.permissionType}</code> : null}
-                    </td>
+      {rights.length > 0 ? (
+        <ShownForPlan anyRight>
+          <section aria-labelledby="facts-rights">
+            <h2 id="facts-rights" className="text-xl font-bold">
+              Rights for the features you chose
+            </h2>
+            <ScrollRegion labelledBy="facts-rights">
+              <table className="w-full border-collapse text-left text-sm">
+                <thead>
+                  <tr className="border-b-2 border-slate-700">
+                    <th scope="col" className="py-1 pr-3">Feature</th>
+                    <th scope="col" className="py-1 pr-3">Right</th>
+                    <th scope="col" className="py-1 pr-3">Applies to</th>
+                    <th scope="col" className="py-1">Granted by</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        </section>
+                </thead>
+                <tbody>
+                  {rights.map((right, index) => (
+                    <ShownForPlan key={index} right={index}>
+                      <tr className="border-b border-slate-300 align-top">
+                        <td className="py-1 pr-3">{right.feature === "basic" ? "Always" : FEATURES_BY_ID[right.feature].label}</td>
+                        <td className="py-1 pr-3">
+                          {right.right}
+                          {right.note ? <span className="block text-slate-600">{right.note}</span> : null}
+                          <span className="block text-slate-700">
+                            Source: <CitationRef cite={right.cite} />
+                          </span>
+                        </td>
+                        <td className="py-1 pr-3">{right.appliesTo}</td>
+                        <td className="py-1">
+                          <code className="[overflow-wrap:anywhere]">{right.cmdlet}</code>
+                          {right.permissionType ? <code className="block">-PermissionType {right.permissionType}</code> : null}
+                        </td>
+                      </tr>
+                    </ShownForPlan>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </section>
+        </ShownForPlan>
       ) : null}
 
-      {account.securityNotes.length > 0 ? (
-        <section aria-labelledby="facts-security">
-          <h2 id="facts-security" className="text-xl font-bold">
-            Security
-          </h2>
-          <FactList facts={account.securityNotes} />
-        </section>
+      {securityNotes.length > 0 ? (
+        <ShownForPlan listed={{ list: "securityNotes", everyPlan: securityNotes.some(forEveryPlan) }}>
+          <section aria-labelledby="facts-security">
+            <h2 id="facts-security" className="text-xl font-bold">
+              Security
+            </h2>
+            <FactList facts={securityNotes} list="securityNotes" />
+          </section>
+        </ShownForPlan>
       ) : null}
 
-      {account.disagreements.map((disagreement) => (
-        <DisagreementNote key={disagreement.topic} disagreement={disagreement} />
+      {disagreements.map((disagreement, index) => (
+        <ShownForPlan key={disagreement.topic} listed={{ list: "disagreements", index, everyPlan: !disagreement.when }}>
+          <DisagreementNote disagreement={disagreement} />
+        </ShownForPlan>
       ))}
 
       <section aria-labelledby="facts-sources">
@@ -143,20 +185,5 @@ export function AccountFacts({ account }: { account: RequiredAccount }) {
         </ul>
       </section>
     </div>
-  );
-}
-
-/** Why no step has a password field. */
-export function NoPasswordNotice() {
-  return (
-    <aside aria-labelledby="no-password-title" className="rounded border-l-8 border-slate-500 bg-slate-100 p-4 text-sm">
-      <h2 id="no-password-title" className="font-bold">
-        Why there is no password field
-      </h2>
-      <p className="mt-1">
-        This planner records who and what each account is, never its secret. Installers ask for credentials on the day and managed accounts
-        have no password anyone types. Keeping secrets out of the plan keeps the worksheet safe to email and store.
-      </p>
-    </aside>
   );
 }

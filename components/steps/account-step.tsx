@@ -1,7 +1,7 @@
 "use client";
 
-import { DraftGate, NeedsEnvironment, StepUnavailable } from "@/components/wizard/draft-gate";
-import { useMemo } from "react";
+import { DraftGate, LoadingPlan, NeedsEnvironment, StepUnavailable } from "@/components/wizard/draft-gate";
+import { useMemo, type ReactNode } from "react";
 import { FormProvider, useWatch } from "react-hook-form";
 import { SelectField, YesNo } from "@/components/ui/choice-fields";
 import { ErrorSummary, summaryItems } from "@/components/ui/error-summary";
@@ -26,7 +26,47 @@ import {
 } from "@/lib/plan";
 import { applicableEntry } from "./account/applicable-entry";
 import { IdentityFields } from "./account/identity-fields";
-import { AccountFacts, NoPasswordNotice } from "./account-facts";
+import { FactsSelectionProvider, type FactsSelection } from "./account/facts-selection";
+import { NoPasswordNotice } from "./account/no-password-notice";
+
+/** Which of the catalog's rights, creation rules, rules, security notes and disagreements (rendered on the server) hold for this plan. */
+function selectionOf(account: RequiredAccount): FactsSelection {
+  const { definition } = account;
+  const indexes = <T,>(all: readonly T[] | undefined, held: readonly T[]) => new Set(held.map((each) => (all ?? []).indexOf(each)));
+  return {
+    rights: indexes(definition.rights, account.rights),
+    creation: definition.creation.indexOf(account.creation),
+    constraints: indexes(definition.constraints, account.constraints),
+    securityNotes: indexes(definition.securityNotes, account.securityNotes),
+    disagreements: indexes(definition.disagreements, account.disagreements),
+  };
+}
+
+/**
+ * The step's layout: heading above, the form beside the account's facts. The
+ * facts (rendered on the server) stay the grid's last child whether the plan
+ * is still loading or shown, so reading the plan never repaints them.
+ */
+function AccountGrid({ children, facts, selection }: { children: ReactNode; facts: ReactNode; selection: FactsSelection | null }) {
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:gap-x-10">
+      {children}
+      <div className="lg:col-start-2">
+        <FactsSelectionProvider selection={selection}>{facts}</FactsSelectionProvider>
+      </div>
+    </div>
+  );
+}
+
+/** The heading (spanning both columns) and the form's column. */
+function AccountFormArea({ top, children }: { top: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <div className="lg:col-span-2">{top}</div>
+      <div className="mb-10 lg:mb-0">{children}</div>
+    </>
+  );
+}
 
 export function AccountStep({ draft, plan, account }: { draft: Draft; plan: PlanWithTool; account: RequiredAccount }) {
   const stepId = `account:${account.key}`;
@@ -61,41 +101,65 @@ export function AccountStep({ draft, plan, account }: { draft: Draft; plan: Plan
 
   return (
     <FormProvider {...form}>
-      <ErrorSummary items={errors} focusKey={failedSubmits} />
-      <StepHeading caption={`Account ${index + 1} of ${steps.length} · ${account.requirement === "required" ? "Required" : "Optional"}`}>
-        {account.label}
-      </StepHeading>
-      <div className="grid gap-10 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <div>
-          <form id={formId} noValidate onSubmit={onSubmit}>
-            {account.requirement === "optional" ? (
-              <YesNo name="inUse" legend="Will you use this account?" hint="It is optional for your plan: the rules on the right say when it helps." />
-            ) : null}
-            {inUse !== false ? (
-              <>
-                <IdentityFields account={account} plan={plan} />
-                <TextField name="owner" label="Owner or contact (optional)" hint="Who answers for this account, like a person or a team." />
-                <TextField name="createdBy" label="Person who creates it (optional)" hint={`Microsoft's default: ${account.creation.how}`} />
-                <SelectField name="status" label="Status" options={ACCOUNT_STATUSES.map((status) => ({ value: status, label: ACCOUNT_STATUS_LABELS[status] }))} />
-              </>
-            ) : null}
-            <TextField name="notes" label="Notes (optional)" multiline />
-          </form>
-          <StepActions formId={formId} backHref={previous} />
-          <div className="mt-8">
-            <NoPasswordNotice />
-          </div>
+      <AccountFormArea
+        top={
+          <>
+            <ErrorSummary items={errors} focusKey={failedSubmits} />
+            <StepHeading caption={`Account ${index + 1} of ${steps.length} · ${account.requirement === "required" ? "Required" : "Optional"}`}>
+              {account.label}
+            </StepHeading>
+          </>
+        }
+      >
+        <form id={formId} noValidate onSubmit={onSubmit}>
+          {account.requirement === "optional" ? (
+            <YesNo name="inUse" legend="Will you use this account?" hint="It is optional for your plan: the rules on the right say when it helps." />
+          ) : null}
+          {inUse !== false ? (
+            <>
+              <IdentityFields account={account} plan={plan} />
+              <TextField name="owner" label="Owner or contact (optional)" hint="Who answers for this account, like a person or a team." />
+              <TextField name="createdBy" label="Person who creates it (optional)" hint={`Microsoft's default: ${account.creation.how}`} />
+              <SelectField name="status" label="Status" options={ACCOUNT_STATUSES.map((status) => ({ value: status, label: ACCOUNT_STATUS_LABELS[status] }))} />
+            </>
+          ) : null}
+          <TextField name="notes" label="Notes (optional)" multiline />
+        </form>
+        <StepActions formId={formId} backHref={previous} />
+        <div className="mt-8">
+          <NoPasswordNotice />
         </div>
-        <AccountFacts account={account} />
-      </div>
+      </AccountFormArea>
     </FormProvider>
   );
 }
 
-/** An account step, when the plan needs that account. */
-export function AccountRoute({ accountKey }: { accountKey: string }) {
+/**
+ * An account step, when the plan needs that account. The account's facts
+ * (rendered on the server) show while the plan is still being read from the
+ * browser: reading IndexedDB never delays them.
+ */
+export function AccountRoute({ accountKey, name, facts }: { accountKey: string; name: string; facts: ReactNode }) {
+  const loading = (
+    <AccountGrid facts={facts} selection={null}>
+      <AccountFormArea
+        top={
+          // Holds the heading's place (the step's own heading names the forest or server too), so nothing moves when the plan is read.
+          <div className="mb-6" aria-hidden="true">
+            <p className="text-base text-slate-600">&nbsp;</p>
+            <p className="text-3xl font-bold text-slate-900">{name}</p>
+          </div>
+        }
+      >
+        {/* On a phone the form comes first: its place is held down to the fold, so the facts below never jump into view when it appears. */}
+        <div className="min-h-screen lg:min-h-0">
+          <LoadingPlan />
+        </div>
+      </AccountFormArea>
+    </AccountGrid>
+  );
   return (
-    <DraftGate>
+    <DraftGate loading={loading}>
       {(draft) => {
         const plan = draft.plan;
         if (!hasToolAndEnvironment(plan)) return <NeedsEnvironment title="Account" />;
@@ -111,7 +175,11 @@ export function AccountRoute({ accountKey }: { accountKey: string }) {
           );
         }
         // Keyed so moving between two account steps starts a fresh form.
-        return <AccountStep key={account.key} draft={draft} plan={plan} account={account} />;
+        return (
+          <AccountGrid facts={facts} selection={selectionOf(account)}>
+            <AccountStep key={account.key} draft={draft} plan={plan} account={account} />
+          </AccountGrid>
+        );
       }}
     </DraftGate>
   );

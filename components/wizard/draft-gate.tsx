@@ -14,17 +14,19 @@ import { useDocumentTitle } from "./use-document-title";
  * A stored plan that is not readable as a plan opens the repair view instead:
  * it is never replaced by a fresh one.
  */
-export function DraftGate({ children }: { children: (draft: Draft) => ReactNode }) {
+export function DraftGate({ children, loading = <LoadingPlan /> }: { children: (draft: Draft) => ReactNode; loading?: ReactNode }) {
   const snapshot = useDraft();
-  if (!snapshot) {
-    return (
-      <p className="text-slate-600" role="status">
-        Loading your plan…
-      </p>
-    );
-  }
+  if (!snapshot) return <>{loading}</>;
   if (snapshot.repair) return <UnreadablePlan id={snapshot.id} raw={snapshot.repair.raw} issues={snapshot.repair.issues} />;
   return <>{children(snapshot.draft)}</>;
+}
+
+export function LoadingPlan() {
+  return (
+    <p className="text-slate-600" role="status">
+      Loading your plan…
+    </p>
+  );
 }
 
 /** Shown when a step is opened before the steps it depends on are done. */

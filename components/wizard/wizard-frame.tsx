@@ -34,6 +34,12 @@ export function WizardFrame({ children }: { children: ReactNode }) {
   const plan = snapshot && !snapshot.repair ? snapshot.draft.plan : undefined;
   const steps = snapshot && plan ? planSteps(plan, snapshot.draft.validation?.checkedAt) : [];
   const current = steps.findIndex((step) => decodeURIComponent(step.href) === decodeURIComponent(pathname));
+  // The plan as first read keeps the mount the page had while it loaded (the step's server-rendered parts are not painted twice);
+  // only a later epoch or another plan remounts.
+  const epochKey = snapshot ? `${snapshot.id}:${snapshot.epoch}` : null;
+  const [firstEpochKey, setFirstEpochKey] = useState<string | null>(null);
+  if (epochKey !== null && firstEpochKey === null) setFirstEpochKey(epochKey);
+  const mountKey = epochKey === null || firstEpochKey === null || epochKey === firstEpochKey ? "first" : epochKey;
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[16rem_minmax(0,1fr)] md:gap-8">
       <div className="no-print min-w-0">
@@ -60,7 +66,7 @@ export function WizardFrame({ children }: { children: ReactNode }) {
           <UndoNotice />
         </div>
         {/* A new epoch (undo, another tab's version, another plan) remounts the step so its form shows the plan as it now is. */}
-        <Fragment key={snapshot ? `${snapshot.id}:${snapshot.epoch}` : "loading"}>{children}</Fragment>
+        <Fragment key={mountKey}>{children}</Fragment>
       </div>
       <ConflictDialog open={conflictOpen} deleted={snapshot?.conflict?.deleted ?? false} onClose={() => setConflictClosedAt(snapshot?.epoch ?? 0)} />
     </div>

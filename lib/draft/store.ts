@@ -2,11 +2,12 @@
 
 import { useSyncExternalStore } from "react";
 import { PlanStore } from "@/lib/library/plan-store";
+import { announcePlanStore } from "./loaded-store";
 import { LibraryStorage } from "@/lib/library/storage";
 import { browserTabChannel, browserTabSession } from "@/lib/library/tabs";
 import type { Plan } from "@/lib/plan";
 import type { ValidationReport } from "@/lib/validation/schema";
-import type { ConflictChoice, DraftSnapshot, LibrarySnapshot, SaveOptions, UndoOffer } from "@/lib/library/plan-store";
+import type { ConflictChoice, DraftSnapshot, SaveOptions } from "@/lib/library/plan-store";
 
 export type { Draft, DraftSnapshot, LibrarySnapshot, SaveState, UndoOffer, ConflictChoice } from "@/lib/library/plan-store";
 
@@ -19,12 +20,15 @@ let store: PlanStore | undefined;
 
 /** The tab's store, made on first use in the browser (never during server rendering). */
 export function planStore(): PlanStore {
-  store ??= new PlanStore({
-    storage: new LibraryStorage(),
-    session: browserTabSession(),
-    channel: browserTabChannel(),
-    legacy: window.localStorage,
-  });
+  if (!store) {
+    store = new PlanStore({
+      storage: new LibraryStorage(),
+      session: browserTabSession(),
+      channel: browserTabChannel(),
+      legacy: window.localStorage,
+    });
+    announcePlanStore(store);
+  }
   return store;
 }
 
@@ -47,13 +51,6 @@ export const draftActions = {
   replace(plan: Plan): Promise<string> {
     return planStore().createPlan(plan);
   },
-  /** Undoes the last checkpointed change (or delete); resolves with its label. */
-  undo(): Promise<string | undefined> {
-    return planStore().undo();
-  },
-  dismissUndo() {
-    planStore().dismissUndo();
-  },
   resolveConflict(choice: ConflictChoice): Promise<void> {
     return planStore().resolveConflict(choice);
   },
@@ -62,14 +59,4 @@ export const draftActions = {
 /** The plan this tab edits, or null while rendering on the server and until it is read from IndexedDB. */
 export function useDraft(): DraftSnapshot | null {
   return useSyncExternalStore(subscribe, () => planStore().getDraft(), noSnapshot);
-}
-
-/** The list of plans in this browser, or null until read. */
-export function useLibrary(): LibrarySnapshot | null {
-  return useSyncExternalStore(subscribe, () => planStore().getLibrary(), noSnapshot);
-}
-
-/** The change this tab can undo, if any. */
-export function useUndoOffer(): UndoOffer | null {
-  return useSyncExternalStore(subscribe, () => planStore().getUndoOffer(), noSnapshot);
 }

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { safeCharacters, type UnsavedStep } from "@/lib/plan";
 
 /** What an export says besides the plan: the steps whose form holds an edit the plan does not. */

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { Plan, PlanIssue, PlanUpgrade } from "@/lib/plan";
 import { migrateStepValues } from "@/lib/plan/migrations";
 import { parseJsonFile } from "@/lib/plan/file";
@@ -90,18 +90,4 @@ export function readLibraryFile(text: string): LibraryFileResult {
     }
   });
   return { ok: true, plans, refused };
-}
-
-/** The library file's JSON Schema: each plan inside refers to the plan file's schema. */
-export function libraryJsonSchema() {
-  const schema = z.toJSONSchema(libraryFileShape, { target: "draft-2020-12", io: "input" }) as unknown as Record<string, unknown> & {
-    properties: { plans: { items: { properties: Record<string, unknown> } } };
-  };
-  schema.properties.plans.items.properties.plan = { $ref: "/plan.schema.json" };
-  return {
-    ...schema,
-    $id: "/plan-library.schema.json",
-    title: "Entra sync account plan library",
-    description: "Several account plans exported at once from the planner's library in one browser. Each plan is a plan file of its own.",
-  };
 }

@@ -2,11 +2,10 @@ import { migrateStepValues } from "@/lib/plan/migrations";
 import { validationReportSchema } from "@/lib/validation/schema";
 import { readStoredPlan } from "./read-stored";
 import { newPlanId, type PlanRecord } from "./records";
+import { LEGACY_DRAFT_KEY, LEGACY_UNREADABLE_KEY } from "./names";
 import type { LibraryStorage } from "./storage";
 
-/** Where the planner kept its one draft before the library, and where it set aside a draft it could not read. */
-export const LEGACY_DRAFT_KEY = "entra-sync-planner:draft";
-export const LEGACY_UNREADABLE_KEY = "entra-sync-planner:unreadable-draft";
+export { LEGACY_DRAFT_KEY, LEGACY_UNREADABLE_KEY };
 
 type KeyValue = Pick<Storage, "getItem" | "removeItem">;
 

@@ -47,9 +47,7 @@ export interface LoadedRecord {
 /** Kept checkpoints per plan; a plan is a few kilobytes, so this stays well under a megabyte. */
 export const HISTORY_LIMIT = 100;
 
-export const RECORD_KEY_PREFIX = "plan:";
-export const TRASH_KEY_PREFIX = "trash:";
-export const NAME_KEY_PREFIX = "name:";
+export { NAME_KEY_PREFIX, RECORD_KEY_PREFIX, TRASH_KEY_PREFIX } from "./names";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

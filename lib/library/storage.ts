@@ -1,9 +1,9 @@
 import { createStore, del, entries, get, set, update, clear, type UseStore } from "idb-keyval";
-import { NAME_KEY_PREFIX, RECORD_KEY_PREFIX, TRASH_KEY_PREFIX, newPlanId, type PlanRecord } from "./records";
+import { LIBRARY_DB_NAME, LIBRARY_STORE_NAME, NAME_KEY_PREFIX, RECORD_KEY_PREFIX, TRASH_KEY_PREFIX } from "./names";
+import { newPlanId, type PlanRecord } from "./records";
 
 /** The IndexedDB database and object store the library lives in (through idb-keyval). */
-export const LIBRARY_DB_NAME = "entra-sync-planner";
-export const LIBRARY_STORE_NAME = "plans";
+export { LIBRARY_DB_NAME, LIBRARY_STORE_NAME } from "./names";
 
 export type WriteResult = { ok: true; revision: number } | { ok: false; theirs: unknown };
 

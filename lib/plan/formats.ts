@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { LIMITS, SAM_ACCOUNT_NAME_FORBIDDEN_CHARACTERS } from "@/lib/catalog";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { checkPlanRules } from "./rules";
 import { planShape } from "./schema";
 

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 /**
  * The pre-flight facts file: what a read-only collector (lib/preflight/collector.ts)

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { checkResultSchema, type CheckResult } from "./check-result";
 import { MAX_REPORT_RESULTS } from "./bounded-report";
 
