@@ -212,13 +212,17 @@ describe("forest rules", () => {
 describe("server rules", () => {
   const serverResult = (facts: ServerPreflightFacts, rule: string) => resultOf(judge(connectPlan(), facts), rule, GMSA_1);
 
-  it("the Connect server: Server Core fails, Windows Server 2025 fails with Microsoft's note, 2012 R2 fails", () => {
+  it("the Connect server: Server Core fails, Windows Server 2025 warns with both readings of Microsoft's pages, 2012 R2 fails", () => {
     const core = sync01();
     core.server.os.installationType = "Server Core";
     expect(serverResult(core, "connect-server-os").status).toBe("fail");
     const newer = sync01();
     newer.server.os.productName = "Windows Server 2025 Datacenter";
-    expect(serverResult(newer, "connect-server-os").detail).toMatch(/not supported/);
+    // Connect's own page says "2016 or later" with no exception; only other pages say 2025 is not supported.
+    const on2025 = serverResult(newer, "connect-server-os");
+    expect(on2025.status).toBe("warn");
+    expect(on2025.detail).toMatch(/2016 or later/);
+    expect(on2025.detail).toMatch(/not supported/);
     const older = sync01();
     older.server.os.productName = "Windows Server 2012 R2 Standard";
     expect(serverResult(older, "connect-server-os").status).toBe("fail");
@@ -276,6 +280,10 @@ describe("Cloud Sync agent hosts and forest", () => {
     const core = agentFacts();
     core.server.os.installationType = "Server Core";
     expect(resultOf(judge(plan(), core), "agent-host-os", GMSA).status).toBe("fail");
+    // The Cloud Sync page itself says Windows Server 2025 is not supported for the agent.
+    const on2025 = agentFacts();
+    on2025.server.os.productName = "Windows Server 2025 Standard";
+    expect(resultOf(judge(plan(), on2025), "agent-host-os", GMSA).status).toBe("fail");
     const policy = agentFacts();
     policy.server.powerShell.executionPolicy = { ...policy.server.powerShell.executionPolicy, effective: "AllSigned", machinePolicy: "AllSigned" };
     const refused = resultOf(judge(plan(), policy), "agent-execution-policy", GMSA);

@@ -1,32 +1,52 @@
 import { AGENT_EXECUTION_POLICIES, DOTNET_RELEASES, PREFLIGHT_RULES } from "@/lib/catalog/preflight-rules";
+import { SERVER_REQUIREMENTS } from "@/lib/catalog/servers";
 import { domainOwnerId, type RequiredAccount } from "@/lib/plan";
 import type { ServerPreflightFacts } from "@/lib/preflight/facts-schema";
 import type { Finding, RuleContext } from "./context";
 
 type ServerFacts = ServerPreflightFacts["server"];
 
-/** The Windows Server releases each tool's page lists as supported, by the product name the registry reports. */
-const SUPPORTED_RELEASES = ["Windows Server 2016", "Windows Server 2019", "Windows Server 2022"];
+/** The release year in the product name the registry reports ("Windows Server 2022 Datacenter" -> 2022). */
+function releaseYear(product: string): number | undefined {
+  const year = /^Windows Server (\d{4})\b/.exec(product)?.[1];
+  return year === undefined ? undefined : Number(year);
+}
 
+/**
+ * Connect's prerequisites page asks for Windows Server 2016 or later with no
+ * exception; the Cloud Sync page lists 2016, 2019 and 2022 and says 2025 is
+ * not supported for the agent. Where the pages disagree on 2025 for Connect,
+ * the finding warns with both readings (the catalog's disagreement).
+ */
 function operatingSystem(rule: "connectServerOs" | "agentHostOs", facts: ServerFacts, account: RequiredAccount): Finding {
   const product = facts.os.productName ?? "";
   if (/server core/i.test(facts.os.installationType ?? "")) {
     return { rule, account, status: "fail", detail: `${facts.plannedName} runs ${product || "Windows"} as Server Core.`, remediation: "Install on a server with the full desktop experience." };
   }
   if (!product) return { rule, account, status: "unknown", detail: "The collector could not read the Windows version." };
-  if (SUPPORTED_RELEASES.some((release) => product.startsWith(release))) {
-    return { rule, account, status: "pass", detail: `${facts.plannedName} runs ${product} (build ${facts.os.currentBuild ?? "?"}) with the desktop experience.` };
-  }
-  if (product.startsWith("Windows Server 2025")) {
+  const year = releaseYear(product);
+  const running = `${facts.plannedName} runs ${product} (build ${facts.os.currentBuild ?? "?"})`;
+  if (year === undefined) return { rule, account, status: "unknown", detail: `${running}: not a Windows Server release this check knows.`, remediation: "Check the server's Windows version against the prerequisites page." };
+  if (year < 2016) return { rule, account, status: "fail", detail: `${running}: older than Windows Server 2016.`, remediation: "Use Windows Server 2016 or later (2022 recommended)." };
+  if (year <= 2022) return { rule, account, status: "pass", detail: `${running} with the desktop experience.` };
+  if (rule === "agentHostOs") {
     return {
       rule,
       account,
       status: "fail",
-      detail: `${facts.plannedName} runs ${product}: Microsoft's prerequisites page says Windows Server 2025 is not supported (a known issue; support is planned).`,
-      remediation: "Use Windows Server 2016, 2019 or 2022; a server already on 2025 needs KB5070773 or later and a restart.",
+      detail: `${running}: Microsoft's Cloud Sync prerequisites page lists Windows Server 2016, 2019 and 2022 and says Windows Server 2025 is not supported for the agent (a known issue; support is planned).`,
+      remediation: "Use Windows Server 2016, 2019 or 2022; a host already on 2025 needs KB5070773 or later and a restart.",
     };
   }
-  return { rule, account, status: "fail", detail: `${facts.plannedName} runs ${product}, not Windows Server 2016, 2019 or 2022.` };
+  const disagreement = SERVER_REQUIREMENTS.connect.disagreements.find((each) => each.topic.includes(`Windows Server ${year}`));
+  const readings = disagreement ? ` Microsoft's pages disagree: ${disagreement.readings.map((reading) => reading.says).join(" / ")}` : "";
+  return {
+    rule,
+    account,
+    status: "warn",
+    detail: `${running}. Connect's prerequisites page asks for Windows Server 2016 or later and names no exception.${readings}`,
+    remediation: "Confirm the release is supported for Connect on its prerequisites page before install day, or use Windows Server 2022.",
+  };
 }
 
 function dotNet(rule: "connectDotNet" | "agentDotNet", minimum: keyof typeof DOTNET_RELEASES, facts: ServerFacts, account: RequiredAccount): Finding {
