@@ -189,6 +189,18 @@ describe("forest rules", () => {
     expect(resultOf(judge(connectPlan(), facts), "sso-admin-not-protected-user", "seamlessSsoDomainAdmin@forest-1").status).toBe("fail");
   });
 
+  it("the Enterprise Admin must be in Enterprise Admins and the seamless SSO Domain Admin in Domain Admins (token groups), or they fail", () => {
+    const facts = fabrikam();
+    expect(resultOf(judge(connectPlan(), facts), "enterprise-admin-member", "connectEnterpriseAdmin@forest-1").status).toBe("pass");
+    expect(resultOf(judge(connectPlan(), facts), "sso-admin-domain-admin", "seamlessSsoDomainAdmin@forest-1").status).toBe("pass");
+    account(facts, "connectEnterpriseAdmin@forest-1").privilegedGroups = ["Administrators"];
+    account(facts, "seamlessSsoDomainAdmin@forest-1").privilegedGroups = ["Enterprise Admins"];
+    const ea = resultOf(judge(connectPlan(), facts), "enterprise-admin-member", "connectEnterpriseAdmin@forest-1");
+    expect(ea.status).toBe("fail");
+    expect(ea.detail).toContain("not a member of Enterprise Admins");
+    expect(resultOf(judge(connectPlan(), facts), "sso-admin-domain-admin", "seamlessSsoDomainAdmin@forest-1").status).toBe("fail");
+  });
+
   it("leftovers: an MSOL_ account or a seamless SSO computer account nobody planned is reported", () => {
     const facts = fabrikam();
     facts.forest.domains[1]!.leftovers = [{ name: "MSOL_0123456789ab", objectClass: "user", distinguishedName: "CN=MSOL_0123456789ab,CN=Users,DC=na,DC=fabrikam,DC=com", whenCreated: "2024-03-01T10:00:00.0000000Z", enabled: true }];
@@ -222,6 +234,18 @@ describe("server rules", () => {
     const older = sync01();
     older.server.os.productName = "Windows Server 2012 R2 Standard";
     expect(serverResult(older, "connect-server-os").status).toBe("fail");
+  });
+
+  it("the installing administrator must be in the server's local Administrators: directly passes, only groups there is to check, absent fails", () => {
+    const LOCAL_ADMIN = "connectLocalAdmin@server-1";
+    expect(resultOf(judge(connectPlan(), sync01()), "local-administrator-member", LOCAL_ADMIN).status).toBe("pass");
+    const throughGroup = sync01();
+    throughGroup.server.localAdministrators = throughGroup.server.localAdministrators.filter((member) => !/adm-jmills/.test(member.name));
+    const unsure = resultOf(judge(connectPlan(), throughGroup), "local-administrator-member", LOCAL_ADMIN);
+    expect(unsure.status).toBe("unknown");
+    expect(unsure.detail).toContain("FABRIKAM\\Domain Admins");
+    throughGroup.server.localAdministrators = throughGroup.server.localAdministrators.filter((member) => member.objectClass !== "Group");
+    expect(resultOf(judge(connectPlan(), throughGroup), "local-administrator-member", LOCAL_ADMIN).status).toBe("fail");
   });
 
   it(".NET: below 4.7.2 fails on a Connect server, and so does no .NET 4.5 at all", () => {

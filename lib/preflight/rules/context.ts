@@ -1,5 +1,5 @@
 import { SOURCES, type Fact } from "@/lib/catalog";
-import { PREFLIGHT_RULES, type PreflightRuleId } from "@/lib/catalog/preflight-rules";
+import { PREFLIGHT_RULES, type PreflightRuleFacts, type PreflightRuleId } from "@/lib/catalog/preflight-rules";
 import type { PlanWithTool, RequiredAccount } from "@/lib/plan";
 import type { CheckResult, CheckStatus } from "@/lib/validation/schema";
 
@@ -47,6 +47,16 @@ export function toResult(context: RuleContext, finding: Finding): CheckResult {
     ...((finding.remediation ?? (finding.status === "pass" ? undefined : fact?.text)) ? { remediation: (finding.remediation ?? fact!.text).slice(0, 2000) } : {}),
     ...(docUrl ? { docUrl } : {}),
   };
+}
+
+const RULE_BY_KEBAB = new Map((Object.keys(PREFLIGHT_RULES) as PreflightRuleId[]).map((rule) => [kebab(rule), rule]));
+
+/** Whether a pre-flight result answers its account's install-day to-do: its rule judges the requirement the to-do states. */
+export function answersTodo(result: Pick<CheckResult, "id" | "account">): boolean {
+  const match = /^preflight-([a-z0-9-]+):/.exec(result.id);
+  const rule = match ? RULE_BY_KEBAB.get(match[1]!) : undefined;
+  const answers: readonly string[] = (rule && (PREFLIGHT_RULES[rule] as PreflightRuleFacts).answers) || [];
+  return !!result.account && answers.includes(result.account);
 }
 
 export const sameName = (a: string | null | undefined, b: string | null | undefined) =>

@@ -221,6 +221,13 @@ function accountState(found: PreflightAccountFacts, account: RequiredAccount): F
   return { rule: "accountExists", account, status: "pass", detail: `${found.name} exists in ${found.domain} and is enabled.`, fact };
 }
 
+/** An admin account the install needs in a well-known group: read from its token groups, so nested membership counts. */
+function memberOf(rule: "enterpriseAdminMember" | "ssoAdminDomainAdmin", group: "Enterprise Admins" | "Domain Admins", found: PreflightAccountFacts, account: RequiredAccount): Finding {
+  return found.privilegedGroups.includes(group)
+    ? { rule, account, status: "pass", detail: `${found.name} is a member of ${group} (token groups, nested membership included).` }
+    : { rule, account, status: "fail", detail: `${found.name} is not a member of ${group}, directly or through a group.`, remediation: `Add ${found.name} to ${group} for install day, or plan an account that is.` };
+}
+
 function leftovers(facts: ForestFacts, context: RuleContext, holder: RequiredAccount): Finding {
   const ssoPlanned = context.plan.environment.signIn.seamlessSso;
   const found = facts.domains.flatMap((domain) => domain.leftovers.map((leftover) => ({ ...leftover, domain: domain.name })));
@@ -261,8 +268,10 @@ export function judgeForest(context: RuleContext, facts: ForestPreflightFacts): 
     if (found.status !== "found") continue;
     if (found.objectKind === "gmsa") findings.push(gmsaRetrieval(facts.forest, found, account, context), gmsaEncryption(found, account));
     if (account.definition.id === "connectAdDsConnector") findings.push(...connectorAccount(found, account, context, facts.forest));
+    if (account.definition.id === "connectEnterpriseAdmin") findings.push(memberOf("enterpriseAdminMember", "Enterprise Admins", found, account));
     if (account.definition.id === "seamlessSsoDomainAdmin") {
       findings.push(
+        memberOf("ssoAdminDomainAdmin", "Domain Admins", found, account),
         found.privilegedGroups.includes("Protected Users")
           ? { rule: "ssoAdminNotProtectedUser", account, status: "fail", detail: `${found.name} is a member of Protected Users: enabling seamless single sign-on fails with it.` }
           : { rule: "ssoAdminNotProtectedUser", account, status: "pass", detail: `${found.name} is not in Protected Users.` },

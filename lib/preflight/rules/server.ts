@@ -1,7 +1,8 @@
 import { AGENT_EXECUTION_POLICIES, DOTNET_RELEASES, PREFLIGHT_RULES } from "@/lib/catalog/preflight-rules";
 import { domainOwnerId, type RequiredAccount } from "@/lib/plan";
 import type { ServerPreflightFacts } from "@/lib/preflight/facts-schema";
-import type { Finding, RuleContext } from "./context";
+import { someOf } from "@/lib/plan/limits";
+import { sameName, type Finding, type RuleContext } from "./context";
 
 type ServerFacts = ServerPreflightFacts["server"];
 
@@ -88,6 +89,29 @@ function credentialManager(facts: ServerFacts, account: RequiredAccount): Findin
     : { rule: "agentCredentialManager", account, status: "pass", detail: `The Credential Manager service is ${status ?? "present"} (start type ${startType ?? "unknown"}).` };
 }
 
+/** The plan's installing administrator of this server, when the plan names one. */
+function localAdministrator(context: RuleContext, facts: ServerFacts): Finding | undefined {
+  const account = context.accounts.find((candidate) => candidate.definition.id === "connectLocalAdmin" && candidate.server?.id === context.ownerId);
+  const entry = account ? context.plan.accounts[account.key] : undefined;
+  const name = entry?.name.trim();
+  if (!account || entry?.inUse === false || !name) return undefined;
+  const members = facts.localAdministrators;
+  if (members.some((member) => sameName(member.name.split("\\").pop(), name))) {
+    return { rule: "localAdministratorMember", account, status: "pass", detail: `${name} is a member of ${facts.plannedName}'s local Administrators group.` };
+  }
+  const groups = members.filter((member) => /group/i.test(member.objectClass ?? "")).map((member) => member.name);
+  if (groups.length > 0) {
+    return {
+      rule: "localAdministratorMember",
+      account,
+      status: "unknown",
+      detail: `${name} is not a direct member of ${facts.plannedName}'s local Administrators; it may be one through ${someOf(groups)}, which the server's collector does not expand.`,
+      remediation: `Check that ${name} is in one of these groups, or add it to the local Administrators group.`,
+    };
+  }
+  return { rule: "localAdministratorMember", account, status: "fail", detail: `${name} is not a member of ${facts.plannedName}'s local Administrators group.`, remediation: `Add ${name} to the local Administrators group of ${facts.plannedName} before install day.` };
+}
+
 /** The account a server's findings are listed under: the sync service that runs there. */
 function serverAccount(context: RuleContext): RequiredAccount | undefined {
   const server = context.plan.environment.servers.find((candidate) => candidate.id === context.ownerId)!;
@@ -107,7 +131,8 @@ export function judgeServer(context: RuleContext, facts: ServerPreflightFacts): 
   if (!account) return [];
   const server = facts.server;
   if (context.plan.tool === "connect") {
-    return [operatingSystem("connectServerOs", server, account), dotNet("connectDotNet", "4.7.2", server, account), tls12(server, account)];
+    const admin = localAdministrator(context, server);
+    return [operatingSystem("connectServerOs", server, account), dotNet("connectDotNet", "4.7.2", server, account), tls12(server, account), ...(admin ? [admin] : [])];
   }
   return [operatingSystem("agentHostOs", server, account), dotNet("agentDotNet", "4.7.1", server, account), executionPolicy(server, account), credentialManager(server, account)];
 }
