@@ -221,6 +221,78 @@ describe("forest rules", () => {
   });
 });
 
+describe("facts the collector could not read give 'to check', never a pass or a false failure", () => {
+  const unreadable = <T extends PreflightFacts>(facts: T, ...about: string[]): T => {
+    facts.unreadable = about.map((key) => ({ about: key, fact: `the fact ${key}`, message: "Access is denied." }));
+    return facts;
+  };
+  const SSO_ADMIN = "seamlessSsoDomainAdmin@forest-1";
+  const EA = "connectEnterpriseAdmin@forest-1";
+
+  it("token groups: the connector's, the Enterprise Admin's and the seamless SSO admin's group rules", () => {
+    const facts = fabrikam();
+    for (const key of [CONNECTOR, EA, SSO_ADMIN]) account(facts, key).privilegedGroups = [];
+    unreadable(facts, `groups:${CONNECTOR}`, `groups:${EA}`, `groups:${SSO_ADMIN}`);
+    const results = judge(connectPlan(), facts);
+    for (const [rule, key] of [
+      ["connector-not-privileged", CONNECTOR],
+      ["enterprise-admin-member", EA],
+      ["sso-admin-domain-admin", SSO_ADMIN],
+      ["sso-admin-not-protected-user", SSO_ADMIN],
+    ] as const) {
+      const result = resultOf(results, rule, key);
+      expect(result.status, rule).toBe("unknown");
+      expect(result.detail, rule).toContain("Could not read the fact groups:");
+      expect(result.detail, rule).toContain("Access is denied.");
+    }
+    // A membership that was read still fails, whatever else could not be read.
+    const read = fabrikam();
+    account(read, CONNECTOR).privilegedGroups = ["Domain Admins"];
+    expect(resultOf(judge(connectPlan(), unreadable(read, `groups:${CONNECTOR}`)), "connector-not-privileged", CONNECTOR).status).toBe("fail");
+  });
+
+  it("without the forest root domain's SID, Enterprise Admins membership is not known", () => {
+    const facts = fabrikam();
+    account(facts, EA).privilegedGroups = ["Administrators"];
+    expect(resultOf(judge(connectPlan(), unreadable(facts, "forestRootSid")), "enterprise-admin-member", EA).status).toBe("unknown");
+    expect(resultOf(judge(connectPlan(), facts), "connector-not-privileged", CONNECTOR).status).toBe("unknown");
+  });
+
+  it("AdminSDHolder entries, the domain roots' entries and the leftover search", () => {
+    const facts = unreadable(fabrikam(), "adminSdHolderAces:na.fabrikam.com", "rootAces:na.fabrikam.com", "leftovers:fabrikam.com");
+    facts.forest.domains.find((domain) => domain.name === "na.fabrikam.com")!.rootAces = [];
+    const results = judge(connectPlan(), facts);
+    expect(resultOf(results, "connector-not-protected", CONNECTOR).status).toBe("unknown");
+    const rights = resultOf(results, "rights", CONNECTOR);
+    expect(rights.status).toBe("unknown");
+    expect(rights.detail).toContain("na.fabrikam.com");
+    expect(resultOf(results, "leftovers", CONNECTOR).status).toBe("unknown");
+  });
+
+  it("the KDS root keys: unreadable is not 'no key'", () => {
+    const facts = fabrikam();
+    facts.forest.kdsRootKeys = [];
+    const result = resultOf(judge(connectPlan(), unreadable(facts, "kdsRootKeys")), "kds-root-key", GMSA_1);
+    expect(result.status).toBe("unknown");
+    expect(result.detail).not.toMatch(/has no KDS root key/);
+  });
+
+  it("an account or a domain that could not be read is not 'not found'", () => {
+    const facts = fabrikam();
+    Object.assign(account(facts, EA), { status: "notFound", distinguishedName: null, enabled: null, userAccountControl: null, privilegedGroups: [] });
+    expect(resultOf(judge(connectPlan(), unreadable(facts, `account:${EA}`)), "account-exists", EA).status).toBe("unknown");
+  });
+
+  it("a gMSA's allowed principals, and a server's local Administrators", () => {
+    const facts = fabrikam();
+    account(facts, GMSA_1).allowedPrincipals = [];
+    expect(resultOf(judge(connectPlan(), unreadable(facts, `allowedPrincipals:${GMSA_1}`)), "gmsa-retrieval", GMSA_1).status).toBe("unknown");
+    const server = sync01();
+    server.server.localAdministrators = [];
+    expect(resultOf(judge(connectPlan(), unreadable(server, "localAdministrators")), "local-administrator-member", "connectLocalAdmin@server-1").status).toBe("unknown");
+  });
+});
+
 describe("server rules", () => {
   const serverResult = (facts: ServerPreflightFacts, rule: string) => resultOf(judge(connectPlan(), facts), rule, GMSA_1);
 

@@ -1,6 +1,7 @@
 import { SOURCES, type Fact } from "@/lib/catalog";
 import { PREFLIGHT_RULES, type PreflightRuleFacts, type PreflightRuleId } from "@/lib/catalog/preflight-rules";
 import type { PlanWithTool, RequiredAccount } from "@/lib/plan";
+import type { UnreadableAbout } from "@/lib/preflight/facts-schema";
 import type { CheckResult, CheckStatus } from "@/lib/validation/schema";
 
 /** What every rule reads besides its facts: the plan, its accounts, and which forest or server the file is for. */
@@ -11,6 +12,14 @@ export interface RuleContext {
   ownerId: string;
   /** Appended to every detail: when and where the facts were collected. */
   collected: string;
+  /** What the collector could not read, by its `about` key, with its message. */
+  unreadable: ReadonlyMap<string, string>;
+}
+
+/** The first of the facts a rule reads that the collector could not read, as a sentence; undefined when all were read. */
+export function couldNotRead(context: RuleContext, ...about: UnreadableAbout[]): string | undefined {
+  const key = about.find((candidate) => context.unreadable.has(candidate));
+  return key === undefined ? undefined : `Could not read ${context.unreadable.get(key)}.`;
 }
 
 export interface Finding {

@@ -2,7 +2,7 @@ import { AGENT_EXECUTION_POLICIES, DOTNET_RELEASES, PREFLIGHT_RULES } from "@/li
 import { domainOwnerId, type RequiredAccount } from "@/lib/plan";
 import type { ServerPreflightFacts } from "@/lib/preflight/facts-schema";
 import { someOf } from "@/lib/plan/limits";
-import { sameName, type Finding, type RuleContext } from "./context";
+import { couldNotRead, sameName, type Finding, type RuleContext } from "./context";
 
 type ServerFacts = ServerPreflightFacts["server"];
 
@@ -81,8 +81,10 @@ function executionPolicy(facts: ServerFacts, account: RequiredAccount): Finding 
     : { rule: "agentExecutionPolicy", account, status: "fail", detail: `The effective execution policy is ${effective || "unreadable"}${byPolicy}.` };
 }
 
-function credentialManager(facts: ServerFacts, account: RequiredAccount): Finding {
+function credentialManager(context: RuleContext, facts: ServerFacts, account: RequiredAccount): Finding {
   const { status, startType } = facts.credentialManager;
+  const unread = couldNotRead(context, "credentialManager");
+  if (unread && startType === null) return { rule: "agentCredentialManager", account, status: "unknown", detail: `${unread} The Credential Manager service's state is not known.` };
   if (startType === null && status === null) return { rule: "agentCredentialManager", account, status: "fail", detail: "The Credential Manager service (VaultSvc) was not found." };
   return startType === "Disabled"
     ? { rule: "agentCredentialManager", account, status: "fail", detail: "The Credential Manager service (VaultSvc) is disabled: the agent's installer stops." }
@@ -96,6 +98,8 @@ function localAdministrator(context: RuleContext, facts: ServerFacts): Finding |
   const name = entry?.name.trim();
   if (!account || entry?.inUse === false || !name) return undefined;
   const members = facts.localAdministrators;
+  const unread = couldNotRead(context, "localAdministrators");
+  if (unread) return { rule: "localAdministratorMember", account, status: "unknown", detail: `${unread} Whether ${name} administers ${facts.plannedName} is not known.` };
   if (members.some((member) => sameName(member.name.split("\\").pop(), name))) {
     return { rule: "localAdministratorMember", account, status: "pass", detail: `${name} is a member of ${facts.plannedName}'s local Administrators group.` };
   }
@@ -134,5 +138,5 @@ export function judgeServer(context: RuleContext, facts: ServerPreflightFacts): 
     const admin = localAdministrator(context, server);
     return [operatingSystem("connectServerOs", server, account), dotNet("connectDotNet", "4.7.2", server, account), tls12(server, account), ...(admin ? [admin] : [])];
   }
-  return [operatingSystem("agentHostOs", server, account), dotNet("agentDotNet", "4.7.1", server, account), executionPolicy(server, account), credentialManager(server, account)];
+  return [operatingSystem("agentHostOs", server, account), dotNet("agentDotNet", "4.7.1", server, account), executionPolicy(server, account), credentialManager(context, server, account)];
 }
