@@ -54,7 +54,8 @@ const planRefSchema = z.strictObject({
  * (a domain's name), account:, groups:, allowedPrincipals: (a plan account key), computer: (a host).
  * A rule whose input is named here says it could not read it rather than pass.
  */
-const unreadableSchema = z.strictObject({ about: text, fact: text, message: text });
+// Optional so a file from the first collector (without it) still reads: its unreadable facts then name nothing the judge knows.
+const unreadableSchema = z.strictObject({ about: z.optional(text), fact: text, message: text });
 
 /** The `about` keys of facts read once per file, and the kinds of those read per domain, account or host (kind:whom). */
 export const UNREADABLE_FACTS = ["forest", "schemaObjectVersion", "kdsRootKeys", "forestRootSid", "localAdministrators", "credentialManager"] as const;
