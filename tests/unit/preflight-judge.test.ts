@@ -172,6 +172,37 @@ describe("forest rules", () => {
     expect(resultOf(judge(connectPlan(), denied), "rights", CONNECTOR).status).toBe("fail");
   });
 
+  it("rights: an entry limited to another class of objects does not count, and a Deny takes a right away", () => {
+    const resetPassword = "00299570-246d-11d0-a768-00aa006e0529";
+    const consistencyGuid = "23773dc2-b63a-11d2-90e1-00c04fd91ab1";
+    const computerClass = "bf967a86-0de6-11d0-a285-00aa003049e2";
+    const [NO_GUID, USER_CLASS] = ["00000000-0000-0000-0000-000000000000", "bf967aba-0de6-11d0-a285-00aa003049e2"];
+    const rootOf = (facts: ForestPreflightFacts) => facts.forest.domains[0]!.rootAces;
+    expect(resultOf(judge(connectPlan(), fabrikam()), "rights", CONNECTOR).status).toBe("pass");
+    for (const objectType of [resetPassword, consistencyGuid]) {
+      // The same right (and any entry on all of users' properties), scoped to computer objects instead of users.
+      const scoped = fabrikam();
+      for (const ace of rootOf(scoped)) if (ace.objectType === objectType || (ace.objectType === NO_GUID && ace.inheritedObjectType === USER_CLASS)) ace.inheritedObjectType = computerClass;
+      const result = resultOf(judge(connectPlan(), scoped), "rights", CONNECTOR);
+      expect(result.status, objectType).toBe("fail");
+      expect(result.detail, objectType).toMatch(/fabrikam\.com: .*(Reset Password|mS-DS-ConsistencyGuid)/);
+    }
+    // Limited to no class at all, it reaches users too.
+    const anyClass = fabrikam();
+    for (const ace of rootOf(anyClass)) if (ace.objectType === resetPassword) ace.inheritedObjectType = NO_GUID;
+    expect(resultOf(judge(connectPlan(), anyClass), "rights", CONNECTOR).status).toBe("pass");
+    // An explicit Deny of Reset Password on users, beside the Allow, overrides it.
+    const denied = fabrikam();
+    const allow = rootOf(denied).find((ace) => ace.objectType === resetPassword)!;
+    rootOf(denied).push({ ...allow, accessControlType: "Deny" });
+    const deniedResult = resultOf(judge(connectPlan(), denied), "rights", CONNECTOR);
+    expect(deniedResult.status).toBe("fail");
+    expect(deniedResult.detail).toContain("Reset Password");
+    // An inherited Deny loses to the explicit Allow (explicit entries are evaluated first).
+    rootOf(denied).at(-1)!.isInherited = true;
+    expect(resultOf(judge(connectPlan(), denied), "rights", CONNECTOR).status).toBe("pass");
+  });
+
   it("rights: without password writeback in the plan, its rights are not asked for", () => {
     const plan = connectPlan();
     plan.environment!.features = plan.environment!.features.filter((feature) => feature !== "passwordWriteback");

@@ -1,4 +1,4 @@
-import { AD_SCHEMA, type AdSchemaId, type Fact } from "@/lib/catalog";
+import { AD_CLASSES, AD_SCHEMA, type AdSchemaId, type Fact } from "@/lib/catalog";
 import { aceForAdRight, CONDITIONAL_AD_RIGHTS, KDS_ROOT_KEY, type AceSpec } from "@/lib/catalog/install-day";
 import { ENCRYPTION_TYPE_BITS, SCHEMA_OBJECT_VERSIONS } from "@/lib/catalog/preflight-rules";
 import { forestDomains, type Forest, type RequiredAccount } from "@/lib/plan";
@@ -146,7 +146,7 @@ function connectorAccount(found: PreflightAccountFacts, account: RequiredAccount
       : { rule: "connectorNotPrivileged", account, status: "fail", detail: `${found.name} is a member of ${privileged.join(" and ")} (token groups).` },
   );
   const protectedNow = found.adminCount === 1;
-  const onAdminSdHolder = facts.domains.flatMap((domain) => domain.adminSdHolderAces).filter((ace) => matchesAccount(ace, found));
+  const onAdminSdHolder = facts.domains.flatMap((domain) => domain.adminSdHolderAces).filter((ace) => ace.accessControlType === "Allow" && matchesAccount(ace, found));
   const planned = context.plan.accounts[account.key]?.privilegedGroupMember === true;
   const holderUnread = couldNotRead(context, ...facts.domains.map((domain) => `adminSdHolderAces:${domain.name}` as const));
   if (!protectedNow && onAdminSdHolder.length === 0 && holderUnread) {
@@ -161,22 +161,41 @@ function connectorAccount(found: PreflightAccountFacts, account: RequiredAccount
 }
 
 function matchesAccount(ace: PreflightAce, found: PreflightAccountFacts): boolean {
-  if (ace.accessControlType !== "Allow") return false;
   if (found.name) return sameName(ace.plannedAccount, found.name) || sameName(ace.identity.split("\\").pop(), found.name);
   // The wizard names its connector MSOL_<generated>: the collector reports its entries under that prefix.
   return found.createdBy === "wizard" && /^MSOL_/i.test(ace.plannedAccount);
 }
 
-/** Whether an entry grants what the spec asks on the domain root (or for descendant objects). */
-function grants(ace: PreflightAce, spec: AceSpec): boolean {
-  const rights = ace.rights.split(",").map((right) => right.trim());
-  const hasRights = rights.includes("GenericAll") || spec.rights.every((right) => rights.includes(right) || (right === "WriteProperty" && rights.includes("GenericWrite")));
-  if (!hasRights) return false;
+/** Whether an entry holds one right, directly or through GenericAll (or GenericWrite for WriteProperty). */
+function holds(ace: PreflightAce, right: string): boolean {
+  const rights = ace.rights.split(",").map((candidate) => candidate.trim());
+  return rights.includes("GenericAll") || rights.includes(right) || (right === "WriteProperty" && rights.includes("GenericWrite"));
+}
+
+/**
+ * Whether an entry reaches what the spec asks for: its right or attribute (or all of them), on the domain
+ * root itself, or on descendant objects of the spec's class (an entry limited to another class, say computer
+ * or group objects, does not).
+ */
+function reaches(ace: PreflightAce, spec: AceSpec): boolean {
   const object = spec.object ? AD_SCHEMA[spec.object].guid : NO_GUID;
-  if (ace.objectType.toLowerCase() !== object && ace.objectType !== NO_GUID) return false;
-  const onRoot = spec.appliesTo === "domainRoot";
-  const inheritance = ace.inheritanceType;
-  return onRoot ? inheritance !== "Descendents" && inheritance !== "Children" : inheritance !== "None";
+  const objectType = ace.objectType.toLowerCase();
+  if (objectType !== object && objectType !== NO_GUID) return false;
+  const limitedTo = ace.inheritedObjectType.toLowerCase();
+  if (spec.appliesTo === "domainRoot") return limitedTo === NO_GUID && ace.inheritanceType !== "Descendents" && ace.inheritanceType !== "Children";
+  const wanted = AD_CLASSES[spec.appliesTo.descendantClass as keyof typeof AD_CLASSES]?.guid;
+  return ace.inheritanceType !== "None" && (limitedTo === NO_GUID || limitedTo === wanted);
+}
+
+/**
+ * Whether the account's entries grant what the spec asks: every right allowed, and no Deny taking one away.
+ * Windows orders explicit entries before inherited ones, so only an inherited Deny loses to an explicit Allow.
+ */
+function granted(aces: readonly PreflightAce[], spec: AceSpec): boolean {
+  const allows = aces.filter((ace) => ace.accessControlType === "Allow" && reaches(ace, spec));
+  if (!spec.rights.every((right) => allows.some((ace) => holds(ace, right)))) return false;
+  const denies = aces.filter((ace) => ace.accessControlType === "Deny" && reaches(ace, spec) && spec.rights.some((right) => holds(ace, right)));
+  return denies.every((deny) => deny.isInherited && allows.some((allow) => !allow.isInherited));
 }
 
 /** The catalog's statement of the account's first right that names entries to verify. */
@@ -194,7 +213,7 @@ function rightsOnDomainRoots(context: RuleContext, facts: ForestFacts, found: Pr
   const domains = facts.domains.filter((domain) => domain.status === "found" && !unreadDomains.includes(domain.name));
   for (const domain of domains) {
     const aces = domain.rootAces.filter((ace) => matchesAccount(ace, found));
-    const missing = required.filter((id) => !aces.some((ace) => grants(ace, aceForAdRight(id))));
+    const missing = required.filter((id) => !granted(aces, aceForAdRight(id)));
     const names = (ids: AdSchemaId[]) => ids.map((id) => AD_SCHEMA[id].displayName).join(", ");
     const needed = missing.filter((id) => !CONDITIONAL_AD_RIGHTS[id]);
     const optional = missing.filter((id) => CONDITIONAL_AD_RIGHTS[id]);
