@@ -102,9 +102,15 @@ export const PREFLIGHT_RULES = {
     title: "Not in Domain Admins or Enterprise Admins",
     facts: [stated(constraintsOf("connectAdDsConnector"), "connectCustom", "Enterprise Admins or Domain Admins")],
   },
+  /** adminCount 1: the account is, or was, in a group AdminSDHolder protects. */
   connectorNotProtected: {
     title: "Not protected by AdminSDHolder",
-    facts: [stated(constraintsOf("connectAdDsConnector"), "connectConnectorAccount", "-IncludeAdminSdHolders"), HARDENING.connector],
+    facts: [stated(constraintsOf("connectAdDsConnector"), "connectCustom", "Enterprise Admins or Domain Admins"), HARDENING.connector],
+  },
+  /** An entry on AdminSDHolder: the documented, not recommended, -IncludeAdminSdHolders grant over protected objects. */
+  connectorAdminSdHolderEntries: {
+    title: "No rights over AdminSDHolder-protected objects",
+    facts: [stated(constraintsOf("connectAdDsConnector"), "connectConnectorAccount", "-IncludeAdminSdHolders")],
   },
   /** Each finding cites the account's own catalog statement: its first constraint. */
   accountExists: { title: "Exists as planned", facts: [] },

@@ -144,16 +144,29 @@ describe("forest rules", () => {
     }
   });
 
-  it("the connector: AdminSDHolder-protected fails, unless the plan says it is a privileged member (then a warning)", () => {
+  it("the connector: adminCount 1 (protected) fails, unless the plan says it is a privileged member (then a warning)", () => {
+    expect(resultOf(judge(connectPlan(), fabrikam()), "connector-not-protected", CONNECTOR).status).toBe("pass");
     const protectedOne = fabrikam();
     account(protectedOne, CONNECTOR).adminCount = 1;
     expect(resultOf(judge(connectPlan(), protectedOne), "connector-not-protected", CONNECTOR).status).toBe("fail");
-    const onHolder = fabrikam();
-    onHolder.forest.domains[0]!.adminSdHolderAces = [onHolder.forest.domains[0]!.rootAces[0]!];
-    expect(resultOf(judge(connectPlan(), onHolder), "connector-not-protected", CONNECTOR).status).toBe("fail");
     const planned = connectPlan();
     planned.accounts[CONNECTOR]!.privilegedGroupMember = true;
     expect(resultOf(judge(planned, protectedOne), "connector-not-protected", CONNECTOR).status).toBe("warn");
+  });
+
+  it("the connector: entries on AdminSDHolder (the -IncludeAdminSdHolders choice) warn, citing that it is not recommended, and are not 'protected'", () => {
+    expect(resultOf(judge(connectPlan(), fabrikam()), "connector-admin-sd-holder-entries", CONNECTOR).status).toBe("pass");
+    const onHolder = fabrikam();
+    onHolder.forest.domains[0]!.adminSdHolderAces = [onHolder.forest.domains[0]!.rootAces[0]!];
+    const results = judge(connectPlan(), onHolder);
+    const entries = resultOf(results, "connector-admin-sd-holder-entries", CONNECTOR);
+    expect(entries.status).toBe("warn");
+    expect(entries.detail).toContain("fabrikam.com");
+    expect(PREFLIGHT_RULES.connectorAdminSdHolderEntries.facts[0]!.text).toMatch(/-IncludeAdminSdHolders.*not recommended/);
+    expect(resultOf(results, "connector-not-protected", CONNECTOR).status).toBe("pass");
+    // A Deny entry on AdminSDHolder grants nothing.
+    onHolder.forest.domains[0]!.adminSdHolderAces[0] = { ...onHolder.forest.domains[0]!.rootAces[0]!, accessControlType: "Deny" };
+    expect(resultOf(judge(connectPlan(), onHolder), "connector-admin-sd-holder-entries", CONNECTOR).status).toBe("pass");
   });
 
   it("rights: a right of a chosen feature missing on any domain root fails and names the domain and the right", () => {
@@ -293,7 +306,7 @@ describe("facts the collector could not read give 'to check', never a pass or a 
     const facts = unreadable(fabrikam(), "adminSdHolderAces:na.fabrikam.com", "rootAces:na.fabrikam.com", "leftovers:fabrikam.com");
     facts.forest.domains.find((domain) => domain.name === "na.fabrikam.com")!.rootAces = [];
     const results = judge(connectPlan(), facts);
-    expect(resultOf(results, "connector-not-protected", CONNECTOR).status).toBe("unknown");
+    expect(resultOf(results, "connector-admin-sd-holder-entries", CONNECTOR).status).toBe("unknown");
     const rights = resultOf(results, "rights", CONNECTOR);
     expect(rights.status).toBe("unknown");
     expect(rights.detail).toContain("na.fabrikam.com");

@@ -146,16 +146,32 @@ function connectorAccount(found: PreflightAccountFacts, account: RequiredAccount
       : { rule: "connectorNotPrivileged", account, status: "fail", detail: `${found.name} is a member of ${privileged.join(" and ")} (token groups).` },
   );
   const protectedNow = found.adminCount === 1;
-  const onAdminSdHolder = facts.domains.flatMap((domain) => domain.adminSdHolderAces).filter((ace) => ace.accessControlType === "Allow" && matchesAccount(ace, found));
   const planned = context.plan.accounts[account.key]?.privilegedGroupMember === true;
-  const holderUnread = couldNotRead(context, ...facts.domains.map((domain) => `adminSdHolderAces:${domain.name}` as const));
-  if (!protectedNow && onAdminSdHolder.length === 0 && holderUnread) {
-    findings.push({ rule: "connectorNotProtected", account, status: "unknown", detail: `${found.name} has no adminCount. ${holderUnread} Whether AdminSDHolder grants it entries is not known.` });
-  } else if (!protectedNow && onAdminSdHolder.length === 0) {
-    findings.push({ rule: "connectorNotProtected", account, status: "pass", detail: `${found.name} has no adminCount and no entry on AdminSDHolder.` });
+  if (protectedNow) {
+    findings.push({
+      rule: "connectorNotProtected",
+      account,
+      status: planned ? "warn" : "fail",
+      detail: `${found.name}'s adminCount is 1: it is, or was, in a group AdminSDHolder protects.${planned ? " The plan says it is a privileged group member." : ""}`,
+    });
   } else {
-    const what = [protectedNow ? "its adminCount is 1 (it is, or was, in a group AdminSDHolder protects)" : "", onAdminSdHolder.length > 0 ? `AdminSDHolder grants it ${onAdminSdHolder.length} entr${onAdminSdHolder.length === 1 ? "y" : "ies"} (so every protected object gets them)` : ""].filter(Boolean);
-    findings.push({ rule: "connectorNotProtected", account, status: planned ? "warn" : "fail", detail: `${found.name}: ${what.join("; ")}.${planned ? " The plan says it is a privileged group member." : ""}` });
+    findings.push({ rule: "connectorNotProtected", account, status: "pass", detail: `${found.name} has no adminCount: no protected group holds it.` });
+  }
+  const onAdminSdHolder = facts.domains.flatMap((domain) => domain.adminSdHolderAces.filter((ace) => ace.accessControlType === "Allow" && matchesAccount(ace, found)).map(() => domain.name));
+  const holderUnread = couldNotRead(context, ...facts.domains.map((domain) => `adminSdHolderAces:${domain.name}` as const));
+  if (onAdminSdHolder.length > 0) {
+    const domains = [...new Set(onAdminSdHolder)];
+    findings.push({
+      rule: "connectorAdminSdHolderEntries",
+      account,
+      status: "warn",
+      detail: `AdminSDHolder grants ${found.name} ${onAdminSdHolder.length} entr${onAdminSdHolder.length === 1 ? "y" : "ies"} in ${someOf(domains)}, so it has them on every protected object (administrators included): the -IncludeAdminSdHolders choice.`,
+      remediation: "Keep it only if protected accounts must sync their writeback attributes; otherwise remove the entries from AdminSDHolder (CN=AdminSDHolder,CN=System).",
+    });
+  } else if (holderUnread) {
+    findings.push({ rule: "connectorAdminSdHolderEntries", account, status: "unknown", detail: `${holderUnread} Whether AdminSDHolder grants ${found.name} entries is not known.` });
+  } else {
+    findings.push({ rule: "connectorAdminSdHolderEntries", account, status: "pass", detail: `AdminSDHolder grants ${found.name} nothing: it has no rights over protected objects.` });
   }
   return findings;
 }
