@@ -254,6 +254,34 @@ describe("forest rules", () => {
     expect(result.detail).toContain("2024-03-01");
   });
 
+  it("after install, the wizard's connector is the one MSOL_ account holding entries on the domain roots: found, its rights judged, not a leftover", () => {
+    const WIZARD_CONNECTOR = "connectAdDsConnector@forest-3";
+    const installed = (...names: string[]) => {
+      const facts = fixture<ForestPreflightFacts>("preflight-forest-wingtiptoys-com");
+      const domain = facts.forest.domains[0]!;
+      for (const name of names) {
+        domain.leftovers.push({ name, objectClass: "user", distinguishedName: `CN=${name},CN=Users,DC=wingtiptoys,DC=com`, whenCreated: "2026-11-20T10:00:00.0000000Z", enabled: true });
+        domain.rootAces.push(...fabrikam().forest.domains[0]!.rootAces.map((ace) => ({ ...ace, identity: `WINGTIP\\${name}`, plannedAccount: "MSOL_" })));
+      }
+      return facts;
+    };
+    const results = judge(connectPlan(), installed("MSOL_4f2a9c81d3e7"));
+    const exists = resultOf(results, "account-exists", WIZARD_CONNECTOR);
+    expect(exists.status).toBe("pass");
+    expect(exists.detail).toContain("MSOL_4f2a9c81d3e7");
+    expect(resultOf(results, "rights", WIZARD_CONNECTOR).status).toBe("pass");
+    expect(resultOf(results, "leftovers", WIZARD_CONNECTOR).status).toBe("pass");
+    // Without its entries on the domain roots, the same account is a leftover and the connector is not created yet.
+    const bare = fixture<ForestPreflightFacts>("preflight-forest-wingtiptoys-com");
+    bare.forest.domains[0]!.leftovers = installed("MSOL_4f2a9c81d3e7").forest.domains[0]!.leftovers;
+    expect(resultOf(judge(connectPlan(), bare), "account-exists", WIZARD_CONNECTOR).status).toBe("unknown");
+    expect(resultOf(judge(connectPlan(), bare), "leftovers", WIZARD_CONNECTOR).status).toBe("warn");
+    // Two MSOL_ accounts with entries: which is the plan's is not known, so both stay reported.
+    const two = judge(connectPlan(), installed("MSOL_4f2a9c81d3e7", "MSOL_00aa11bb22cc"));
+    expect(resultOf(two, "account-exists", WIZARD_CONNECTOR).status).toBe("unknown");
+    expect(resultOf(two, "leftovers", WIZARD_CONNECTOR).detail).toContain("MSOL_00aa11bb22cc");
+  });
+
   it("accounts the wizard creates are 'not created yet' before install, never failures; a planned account that is missing fails", () => {
     const wingtip = fixture<ForestPreflightFacts>("preflight-forest-wingtiptoys-com");
     const connector = resultOf(judge(connectPlan(), wingtip), "account-exists", "connectAdDsConnector@forest-3");

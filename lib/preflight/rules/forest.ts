@@ -293,11 +293,40 @@ function memberOf(context: RuleContext, rule: "enterpriseAdminMember" | "ssoAdmi
     : { rule, account, status: "fail", detail: `${found.name} is not a member of ${group}, directly or through a group.`, remediation: `Add ${found.name} to ${group} for install day, or plan an account that is.` };
 }
 
-function leftovers(facts: ForestFacts, context: RuleContext, holder: RequiredAccount): Finding {
+type Leftover = ForestFacts["domains"][number]["leftovers"][number];
+
+/**
+ * After install, the connector the wizard created and named: the one MSOL_ user that holds entries on the
+ * domain roots. Undefined before install, or when several MSOL_ users hold entries (which one is the plan's
+ * is then not known).
+ */
+function wizardConnector(facts: ForestFacts): (Leftover & { domain: string }) | undefined {
+  const trustees = new Set(
+    facts.domains.flatMap((domain) => domain.rootAces.filter((ace) => ace.accessControlType === "Allow").map((ace) => ace.identity.split("\\").pop()!.toLowerCase())).filter((name) => /^msol_/.test(name)),
+  );
+  if (trustees.size !== 1) return undefined;
+  const [name] = [...trustees];
+  const matches = facts.domains.flatMap((domain) => domain.leftovers.filter((leftover) => leftover.objectClass === "user" && leftover.name.toLowerCase() === name).map((leftover) => ({ ...leftover, domain: domain.name })));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** The wizard's connector found after install: it exists (and whether enabled), and its rights are judged under its generated name. */
+function installedConnector(context: RuleContext, facts: ForestFacts, found: PreflightAccountFacts, account: RequiredAccount, installed: Leftover & { domain: string }): Finding[] {
+  const fact = account.definition.constraints[0];
+  const state: Finding =
+    installed.enabled === false
+      ? { rule: "accountExists", account, status: "fail", detail: `The wizard's connector ${installed.name} exists in ${installed.domain} but is disabled.`, remediation: "Enable it, or run the wizard's connector change again.", fact }
+      : { rule: "accountExists", account, status: "pass", detail: `The wizard created it as ${installed.name} in ${installed.domain} (the one MSOL_ account holding entries on the domain roots). Its groups and account flags are not read under a generated name: check them in Active Directory.`, fact };
+  const rights = rightsOnDomainRoots(context, facts, { ...found, name: installed.name, createdBy: "plan" }, account);
+  return rights ? [state, rights] : [state];
+}
+
+function leftovers(facts: ForestFacts, context: RuleContext, holder: RequiredAccount, planned: ReadonlySet<string>): Finding {
   const ssoPlanned = context.plan.environment.signIn.seamlessSso;
   const found = facts.domains.flatMap((domain) => domain.leftovers.map((leftover) => ({ ...leftover, domain: domain.name })));
   // The seamless SSO computer account is expected when seamless SSO is planned and already set up.
-  const unexpected = found.filter((leftover) => !(ssoPlanned && /^AZUREADSSOACC/i.test(leftover.name)));
+  // The seamless SSO account when planned, and the plan's own accounts found among them (the wizard's connector after install), are expected.
+  const unexpected = found.filter((leftover) => !(ssoPlanned && /^AZUREADSSOACC/i.test(leftover.name)) && !planned.has(leftover.distinguishedName.toLowerCase()));
   const unread = couldNotRead(context, ...facts.domains.map((domain) => `leftovers:${domain.name}` as const));
   if (unexpected.length === 0 && unread) return { rule: "leftovers", account: holder, status: "unknown", detail: `${unread} Whether objects from an earlier attempt are left is not known.` };
   if (unexpected.length === 0) return { rule: "leftovers", account: holder, status: "pass", detail: "No MSOL_, Sync_ or AZUREADSSOACC objects from an earlier attempt." };
@@ -327,9 +356,16 @@ export function judgeForest(context: RuleContext, facts: ForestPreflightFacts): 
   const deviceWriteback = context.plan.tool === "connect" && context.plan.environment.features.includes("deviceWriteback") && context.plan.environment.connect.deviceWritebackForestId === forest.id;
   if (deviceWriteback && connector) findings.push(schemaAtLeast("deviceWritebackSchema", SCHEMA_OBJECT_VERSIONS.windowsServer2012R2, "Windows Server 2012 R2", facts.forest, connector));
 
+  const installed = wizardConnector(facts.forest);
+  const planned = new Set<string>();
   for (const found of facts.forest.accounts) {
     const account = byKey.get(found.accountKey);
     if (!account || context.plan.accounts[account.key]?.inUse === false) continue;
+    if (installed && found.status === "notCreatedYet" && found.createdBy === "wizard" && account.definition.id === "connectAdDsConnector") {
+      findings.push(...installedConnector(context, facts.forest, found, account, installed));
+      planned.add(installed.distinguishedName.toLowerCase());
+      continue;
+    }
     const state = accountState(context, found, account);
     if (state) findings.push(state);
     if (found.status !== "found") continue;
@@ -351,6 +387,6 @@ export function judgeForest(context: RuleContext, facts: ForestPreflightFacts): 
   }
 
   const holder = connector ?? cloudSyncGmsas[0] ?? context.accounts.find((account) => account.forest?.id === forest.id);
-  if (holder) findings.push(leftovers(facts.forest, context, holder));
+  if (holder) findings.push(leftovers(facts.forest, context, holder, planned));
   return findings;
 }
