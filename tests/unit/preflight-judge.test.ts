@@ -457,6 +457,20 @@ describe("Cloud Sync agent hosts and forest", () => {
     expect(resultOf(judge(plan(), dotNet), "agent-dot-net", GMSA).status).toBe("fail");
   });
 
+  it("the execution policy is the machine's and the user's, not the collector's own process (started with -ExecutionPolicy Bypass)", () => {
+    const bypassed = agentFacts();
+    bypassed.server.powerShell.executionPolicy = { effective: "Bypass", machinePolicy: "Undefined", userPolicy: "Undefined", process: "Bypass", currentUser: "Undefined", localMachine: "RemoteSigned" };
+    expect(resultOf(judge(plan(), bypassed), "agent-execution-policy", GMSA).status).toBe("pass");
+    const restricted = agentFacts();
+    restricted.server.powerShell.executionPolicy = { effective: "RemoteSigned", machinePolicy: "Undefined", userPolicy: "Undefined", process: "RemoteSigned", currentUser: "Undefined", localMachine: "AllSigned" };
+    const failed = resultOf(judge(plan(), restricted), "agent-execution-policy", GMSA);
+    expect(failed.status).toBe("fail");
+    expect(failed.detail).toContain("AllSigned (LocalMachine)");
+    const unread = agentFacts();
+    unread.server.powerShell.executionPolicy = { effective: "Bypass", machinePolicy: null, userPolicy: null, process: "Bypass", currentUser: null, localMachine: null };
+    expect(resultOf(judge(plan(), unread), "agent-execution-policy", GMSA).status).toBe("unknown");
+  });
+
   it("the forest: a schema older than Windows Server 2016 fails for msDS-ExternalDirectoryObjectId; the agents may retrieve the gMSA", () => {
     const facts = forestFacts();
     expect(resultOf(judge(plan(), facts), "cloud-sync-schema", GMSA).status).toBe("pass");

@@ -72,13 +72,26 @@ function tls12(facts: ServerFacts, account: RequiredAccount): Finding {
   return { rule: "connectTls12", account, status: "pass", detail: "TLS 1.2 is enabled and enforced for .NET (64- and 32-bit) and SCHANNEL." };
 }
 
+/**
+ * The policy the agent's installer meets: the first scope set, in PowerShell's order of precedence, leaving
+ * out Process, which is only the collector's own (started with -ExecutionPolicy Bypass, it says Bypass).
+ */
 function executionPolicy(facts: ServerFacts, account: RequiredAccount): Finding {
   const policy = facts.powerShell.executionPolicy;
-  const effective = policy.effective ?? "";
-  const byPolicy = policy.machinePolicy && policy.machinePolicy !== "Undefined" ? ` (set by Group Policy: ${policy.machinePolicy})` : "";
-  return (AGENT_EXECUTION_POLICIES as readonly string[]).includes(effective)
-    ? { rule: "agentExecutionPolicy", account, status: "pass", detail: `The effective execution policy is ${effective}.` }
-    : { rule: "agentExecutionPolicy", account, status: "fail", detail: `The effective execution policy is ${effective || "unreadable"}${byPolicy}.` };
+  const scopes = [
+    ["MachinePolicy", policy.machinePolicy],
+    ["UserPolicy", policy.userPolicy],
+    ["CurrentUser", policy.currentUser],
+    ["LocalMachine", policy.localMachine],
+  ] as const;
+  const unread = scopes.filter(([, value]) => value === null).map(([scope]) => scope);
+  const set = scopes.find(([, value]) => value !== null && value !== "Undefined");
+  if (!set && unread.length > 0) return { rule: "agentExecutionPolicy", account, status: "unknown", detail: `The collector could not read the execution policy of ${unread.join(", ")}.` };
+  const [scope, effective] = set ?? ["every scope", "Undefined"];
+  const where = scope === "MachinePolicy" || scope === "UserPolicy" ? ` (set by Group Policy: ${scope})` : ` (${scope})`;
+  return (AGENT_EXECUTION_POLICIES as readonly string[]).includes(effective!)
+    ? { rule: "agentExecutionPolicy", account, status: "pass", detail: `The execution policy outside the collector's own process is ${effective}${where}.` }
+    : { rule: "agentExecutionPolicy", account, status: "fail", detail: `The execution policy outside the collector's own process is ${effective}${where}.` };
 }
 
 function credentialManager(context: RuleContext, facts: ServerFacts, account: RequiredAccount): Finding {
