@@ -111,3 +111,13 @@ export const AD_SCHEMA = {
 } as const satisfies Record<string, AdSchemaEntry>;
 
 export type AdSchemaId = keyof typeof AD_SCHEMA;
+
+/**
+ * The schemaIDGUID of each class an ACE is limited to (its inheritedObjectType), as
+ * the schema pages give it. An entry for descendant users applies to users only
+ * when it names the user class or no class (one naming a subclass, such as
+ * inetOrgPerson, covers those objects only).
+ */
+export const AD_CLASSES = {
+  user: { guid: "bf967aba-0de6-11d0-a285-00aa003049e2", cite: cite("adClassUser", SCHEMA_TABLE) },
+} as const satisfies Record<string, { guid: string; cite: Citation }>;

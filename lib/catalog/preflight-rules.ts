@@ -43,6 +43,12 @@ export interface PreflightRuleFacts {
   title: string;
   /** The statements it applies; the first one's page is the result's Learn link. */
   facts: readonly Fact[];
+  /**
+   * The accounts whose install-day to-do this rule answers: the requirement the
+   * to-do states (the account's first constraint) is what the rule judges. A
+   * result of any other rule sits beside the to-do and never hides it.
+   */
+  answers?: readonly AccountId[];
 }
 
 export const PREFLIGHT_RULES = {
@@ -90,19 +96,41 @@ export const PREFLIGHT_RULES = {
   connectorOrdinaryUser: {
     title: "An ordinary, enabled user",
     facts: [stated(constraintsOf("connectAdDsConnector"), "connectAccounts", "ordinary user")],
+    answers: ["connectAdDsConnector"],
   },
   connectorNotPrivileged: {
     title: "Not in Domain Admins or Enterprise Admins",
     facts: [stated(constraintsOf("connectAdDsConnector"), "connectCustom", "Enterprise Admins or Domain Admins")],
   },
+  /** adminCount 1: the account is, or was, in a group AdminSDHolder protects. */
   connectorNotProtected: {
     title: "Not protected by AdminSDHolder",
-    facts: [stated(constraintsOf("connectAdDsConnector"), "connectConnectorAccount", "-IncludeAdminSdHolders"), HARDENING.connector],
+    facts: [stated(constraintsOf("connectAdDsConnector"), "connectCustom", "Enterprise Admins or Domain Admins"), HARDENING.connector],
+  },
+  /** An entry on AdminSDHolder: the documented, not recommended, -IncludeAdminSdHolders grant over protected objects. */
+  connectorAdminSdHolderEntries: {
+    title: "No rights over AdminSDHolder-protected objects",
+    facts: [stated(constraintsOf("connectAdDsConnector"), "connectConnectorAccount", "-IncludeAdminSdHolders")],
   },
   /** Each finding cites the account's own catalog statement: its first constraint. */
   accountExists: { title: "Exists as planned", facts: [] },
   /** Each finding cites the catalog's statement of the right (the account's rights for the chosen features). */
   rights: { title: "Rights on the domain roots", facts: [] },
+  enterpriseAdminMember: {
+    title: "Member of Enterprise Admins",
+    facts: [stated(constraintsOf("connectEnterpriseAdmin"), "connectExpress", "Enterprise Admin"), stated(constraintsOf("connectEnterpriseAdmin"), "connectAccounts", "rather than a Domain Admin")],
+    answers: ["connectEnterpriseAdmin"],
+  },
+  ssoAdminDomainAdmin: {
+    title: "Member of Domain Admins",
+    facts: [stated(constraintsOf("seamlessSsoDomainAdmin"), "seamlessSso", "A Domain Admin of each")],
+    answers: ["seamlessSsoDomainAdmin"],
+  },
+  localAdministratorMember: {
+    title: "Member of the server's local Administrators",
+    facts: [stated(constraintsOf("connectLocalAdmin"), "connectExpress", "local administrator")],
+    answers: ["connectLocalAdmin"],
+  },
   ssoAdminNotProtectedUser: {
     title: "Not in Protected Users",
     facts: [stated(constraintsOf("seamlessSsoDomainAdmin"), "cloudSyncSso", "Protected Users")],

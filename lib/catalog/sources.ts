@@ -139,6 +139,7 @@ export const SOURCES = {
   adAttributeConsistencyGuid: page("windows/win32/adschema/a-ms-ds-consistencyguid", "MS-DS-Consistency-Guid attribute", "2018-05-31"),
   adAttributeLockoutTime: page("windows/win32/adschema/a-lockouttime", "Lockout-Time attribute", "2018-05-31"),
   adAttributePwdLastSet: page("windows/win32/adschema/a-pwdlastset", "Pwd-Last-Set attribute", "2018-05-31"),
+  adClassUser: page("windows/win32/adschema/c-user", "User class", "2018-05-31"),
   /** Names the msDS-KeyCredentialLink attribute in the ACEs adprep adds; there is no English schema page for it in the copies read. */
   adDomainWideUpdates: page("windows-server/identity/ad-ds/deploy/domain-wide-updates", "Domain-wide schema updates", "2025-05-12"),
   /** The tools the install-day checks of on-premises accounts name. */

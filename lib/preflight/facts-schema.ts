@@ -47,8 +47,20 @@ const planRefSchema = z.strictObject({
   fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
 });
 
-/** A fact the collector could not read, and why (the exception's message). */
-const unreadableSchema = z.strictObject({ fact: text, message: text });
+/**
+ * A fact the collector could not read, and why (the exception's message). `about` says which, for the
+ * judge: forest, schemaObjectVersion, kdsRootKeys, forestRootSid, localAdministrators, credentialManager,
+ * or a kind and whom it is of: domain:, domainControllers:, rootAces:, adminSdHolderAces:, leftovers:
+ * (a domain's name), account:, groups:, allowedPrincipals: (a plan account key), computer: (a host).
+ * A rule whose input is named here says it could not read it rather than pass.
+ */
+// Optional so a file from the first collector (without it) still reads: its unreadable facts then name nothing the judge knows.
+const unreadableSchema = z.strictObject({ about: z.optional(text), fact: text, message: text });
+
+/** The `about` keys of facts read once per file, and the kinds of those read per domain, account or host (kind:whom). */
+export const UNREADABLE_FACTS = ["forest", "schemaObjectVersion", "kdsRootKeys", "forestRootSid", "localAdministrators", "credentialManager"] as const;
+export const UNREADABLE_KINDS = ["domain", "domainControllers", "rootAces", "adminSdHolderAces", "leftovers", "account", "groups", "allowedPrincipals", "computer"] as const;
+export type UnreadableAbout = (typeof UNREADABLE_FACTS)[number] | `${(typeof UNREADABLE_KINDS)[number]}:${string}`;
 
 const domainControllerSchema = z.strictObject({
   hostName: text,

@@ -21,6 +21,7 @@ export function judgePreflight(plan: PlanWithTool, facts: PreflightFacts, ownerI
     accounts: deriveAccounts(plan),
     ownerId,
     collected: `(Pre-flight facts collected ${collectedAt} on ${facts.ranBy.computer} by ${facts.ranBy.userName}.)`,
+    unreadable: new Map(facts.unreadable.flatMap((entry) => (entry.about ? [[entry.about, `${entry.fact}: ${entry.message}`] as const] : []))),
   };
   const findings = facts.scope === "forest" ? judgeForest(context, facts) : judgeServer(context, facts);
   const fingerprint = fingerprinterOf(plan);

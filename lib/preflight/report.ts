@@ -2,6 +2,7 @@ import { hasToolAndEnvironment, type Plan, type PreflightRun } from "@/lib/plan"
 import { PLAN_LIMITS } from "@/lib/plan/limits";
 import { INSTALL_DAY_PREFIX, installDayChecks } from "@/lib/validation/install-day-todos";
 import type { CheckResult, ValidationReport } from "@/lib/validation/schema";
+import { answersTodo } from "./rules/context";
 
 /** Every pre-flight result's id starts with this; the out-of-date notes that replace them in exports, with the other. */
 export const PREFLIGHT_PREFIX = "preflight-";
@@ -24,7 +25,8 @@ export function preflightResults(plan: Plan): CheckResult[] {
 export function withPreflight(report: ValidationReport | undefined, plan: Plan, stamp: (result: CheckResult) => string): ValidationReport | undefined {
   if (plan.preflight.length === 0) return report;
   const preflight = preflightResults(plan);
-  const answered = new Set(preflight.map((result) => result.accountKey).filter((key): key is string => key !== undefined));
+  // Only a rule that judges what the to-do asks replaces it; other results sit beside it.
+  const answered = new Set(preflight.filter(answersTodo).map((result) => result.accountKey).filter((key): key is string => key !== undefined));
   // To-dos listed from the plan are as current as the plan: they carry its fingerprint.
   const base = report?.results ?? (hasToolAndEnvironment(plan) ? installDayChecks(plan).map((result) => ({ ...result, fingerprint: stamp(result) })) : []);
   const kept = base.filter(

@@ -6,6 +6,7 @@ import type { Parser, Tree } from "web-tree-sitter";
 import { renderExport } from "@/lib/export/formats";
 import { collectorFiles, renderCollector } from "@/lib/preflight/collector";
 import { COLLECTOR_COMMANDS, COLLECTOR_METHODS, COLLECTOR_PROPERTIES, COLLECTOR_REGISTRY_VALUES } from "@/lib/preflight/collector-references";
+import { UNREADABLE_FACTS, UNREADABLE_KINDS } from "@/lib/preflight/facts-schema";
 import { preflightJsonSchema } from "@/lib/preflight/json-schema";
 import { preflightTargets } from "@/lib/preflight/targets";
 import { loadExample } from "../fixtures/plans";
@@ -148,6 +149,22 @@ describe("pre-flight collectors", { timeout: 60_000 }, () => {
     expect(outputProblems(held).join("\n")).toMatch(/\$rootKey is a loop variable/i);
     const raw = forest.replace("$forestName = Format-PreflightText $forest.Name", "$forestName = $forest");
     expect(outputProblems(raw).join("\n")).toMatch(/forest\.name: .*the command Get-ADForest/);
+  });
+
+  it("names each fact it could not read with a key the judge knows, and uses every key", () => {
+    const known = new Set<string>([...UNREADABLE_FACTS, ...UNREADABLE_KINDS.map((kind) => `${kind}:`)]);
+    const used = new Set<string>();
+    for (const file of FILES) {
+      const calls = [...file.text.matchAll(/Add-PreflightUnreadable (?!\{)(?:\(?'([^']+)'|(\$About))?/g)];
+      // Every catch names what it could not read: a key, or the key its caller passed.
+      expect(calls.filter((call) => !call[1] && !call[2]).map((call) => call[0]), file.fileName).toEqual([]);
+      const keys = [...calls.map((call) => call[1]).filter((key): key is string => !!key), ...[...file.text.matchAll(/about = '([^']+)'|Get-PreflightAce [^\r\n]*?\('([A-Za-z]+:)' \+/g)].map((match) => match[1] ?? match[2]!)];
+      for (const key of keys) {
+        expect(known.has(key), `${file.fileName}: ${key}`).toBe(true);
+        used.add(key);
+      }
+    }
+    expect([...known].filter((key) => !used.has(key))).toEqual([]);
   });
 
   it("the property paths the collectors write are exactly the schema's; each collector writes only its scope's", () => {

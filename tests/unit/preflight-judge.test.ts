@@ -144,16 +144,29 @@ describe("forest rules", () => {
     }
   });
 
-  it("the connector: AdminSDHolder-protected fails, unless the plan says it is a privileged member (then a warning)", () => {
+  it("the connector: adminCount 1 (protected) fails, unless the plan says it is a privileged member (then a warning)", () => {
+    expect(resultOf(judge(connectPlan(), fabrikam()), "connector-not-protected", CONNECTOR).status).toBe("pass");
     const protectedOne = fabrikam();
     account(protectedOne, CONNECTOR).adminCount = 1;
     expect(resultOf(judge(connectPlan(), protectedOne), "connector-not-protected", CONNECTOR).status).toBe("fail");
-    const onHolder = fabrikam();
-    onHolder.forest.domains[0]!.adminSdHolderAces = [onHolder.forest.domains[0]!.rootAces[0]!];
-    expect(resultOf(judge(connectPlan(), onHolder), "connector-not-protected", CONNECTOR).status).toBe("fail");
     const planned = connectPlan();
     planned.accounts[CONNECTOR]!.privilegedGroupMember = true;
     expect(resultOf(judge(planned, protectedOne), "connector-not-protected", CONNECTOR).status).toBe("warn");
+  });
+
+  it("the connector: entries on AdminSDHolder (the -IncludeAdminSdHolders choice) warn, citing that it is not recommended, and are not 'protected'", () => {
+    expect(resultOf(judge(connectPlan(), fabrikam()), "connector-admin-sd-holder-entries", CONNECTOR).status).toBe("pass");
+    const onHolder = fabrikam();
+    onHolder.forest.domains[0]!.adminSdHolderAces = [onHolder.forest.domains[0]!.rootAces[0]!];
+    const results = judge(connectPlan(), onHolder);
+    const entries = resultOf(results, "connector-admin-sd-holder-entries", CONNECTOR);
+    expect(entries.status).toBe("warn");
+    expect(entries.detail).toContain("fabrikam.com");
+    expect(PREFLIGHT_RULES.connectorAdminSdHolderEntries.facts[0]!.text).toMatch(/-IncludeAdminSdHolders.*not recommended/);
+    expect(resultOf(results, "connector-not-protected", CONNECTOR).status).toBe("pass");
+    // A Deny entry on AdminSDHolder grants nothing.
+    onHolder.forest.domains[0]!.adminSdHolderAces[0] = { ...onHolder.forest.domains[0]!.rootAces[0]!, accessControlType: "Deny" };
+    expect(resultOf(judge(connectPlan(), onHolder), "connector-admin-sd-holder-entries", CONNECTOR).status).toBe("pass");
   });
 
   it("rights: a right of a chosen feature missing on any domain root fails and names the domain and the right", () => {
@@ -170,6 +183,37 @@ describe("forest rules", () => {
     const denied = fabrikam();
     for (const ace of denied.forest.domains[0]!.rootAces) ace.accessControlType = "Deny";
     expect(resultOf(judge(connectPlan(), denied), "rights", CONNECTOR).status).toBe("fail");
+  });
+
+  it("rights: an entry limited to another class of objects does not count, and a Deny takes a right away", () => {
+    const resetPassword = "00299570-246d-11d0-a768-00aa006e0529";
+    const consistencyGuid = "23773dc2-b63a-11d2-90e1-00c04fd91ab1";
+    const computerClass = "bf967a86-0de6-11d0-a285-00aa003049e2";
+    const [NO_GUID, USER_CLASS] = ["00000000-0000-0000-0000-000000000000", "bf967aba-0de6-11d0-a285-00aa003049e2"];
+    const rootOf = (facts: ForestPreflightFacts) => facts.forest.domains[0]!.rootAces;
+    expect(resultOf(judge(connectPlan(), fabrikam()), "rights", CONNECTOR).status).toBe("pass");
+    for (const objectType of [resetPassword, consistencyGuid]) {
+      // The same right (and any entry on all of users' properties), scoped to computer objects instead of users.
+      const scoped = fabrikam();
+      for (const ace of rootOf(scoped)) if (ace.objectType === objectType || (ace.objectType === NO_GUID && ace.inheritedObjectType === USER_CLASS)) ace.inheritedObjectType = computerClass;
+      const result = resultOf(judge(connectPlan(), scoped), "rights", CONNECTOR);
+      expect(result.status, objectType).toBe("fail");
+      expect(result.detail, objectType).toMatch(/fabrikam\.com: .*(Reset Password|mS-DS-ConsistencyGuid)/);
+    }
+    // Limited to no class at all, it reaches users too.
+    const anyClass = fabrikam();
+    for (const ace of rootOf(anyClass)) if (ace.objectType === resetPassword) ace.inheritedObjectType = NO_GUID;
+    expect(resultOf(judge(connectPlan(), anyClass), "rights", CONNECTOR).status).toBe("pass");
+    // An explicit Deny of Reset Password on users, beside the Allow, overrides it.
+    const denied = fabrikam();
+    const allow = rootOf(denied).find((ace) => ace.objectType === resetPassword)!;
+    rootOf(denied).push({ ...allow, accessControlType: "Deny" });
+    const deniedResult = resultOf(judge(connectPlan(), denied), "rights", CONNECTOR);
+    expect(deniedResult.status).toBe("fail");
+    expect(deniedResult.detail).toContain("Reset Password");
+    // An inherited Deny loses to the explicit Allow (explicit entries are evaluated first).
+    rootOf(denied).at(-1)!.isInherited = true;
+    expect(resultOf(judge(connectPlan(), denied), "rights", CONNECTOR).status).toBe("pass");
   });
 
   it("rights: without password writeback in the plan, its rights are not asked for", () => {
@@ -189,6 +233,18 @@ describe("forest rules", () => {
     expect(resultOf(judge(connectPlan(), facts), "sso-admin-not-protected-user", "seamlessSsoDomainAdmin@forest-1").status).toBe("fail");
   });
 
+  it("the Enterprise Admin must be in Enterprise Admins and the seamless SSO Domain Admin in Domain Admins (token groups), or they fail", () => {
+    const facts = fabrikam();
+    expect(resultOf(judge(connectPlan(), facts), "enterprise-admin-member", "connectEnterpriseAdmin@forest-1").status).toBe("pass");
+    expect(resultOf(judge(connectPlan(), facts), "sso-admin-domain-admin", "seamlessSsoDomainAdmin@forest-1").status).toBe("pass");
+    account(facts, "connectEnterpriseAdmin@forest-1").privilegedGroups = ["Administrators"];
+    account(facts, "seamlessSsoDomainAdmin@forest-1").privilegedGroups = ["Enterprise Admins"];
+    const ea = resultOf(judge(connectPlan(), facts), "enterprise-admin-member", "connectEnterpriseAdmin@forest-1");
+    expect(ea.status).toBe("fail");
+    expect(ea.detail).toContain("not a member of Enterprise Admins");
+    expect(resultOf(judge(connectPlan(), facts), "sso-admin-domain-admin", "seamlessSsoDomainAdmin@forest-1").status).toBe("fail");
+  });
+
   it("leftovers: an MSOL_ account or a seamless SSO computer account nobody planned is reported", () => {
     const facts = fabrikam();
     facts.forest.domains[1]!.leftovers = [{ name: "MSOL_0123456789ab", objectClass: "user", distinguishedName: "CN=MSOL_0123456789ab,CN=Users,DC=na,DC=fabrikam,DC=com", whenCreated: "2024-03-01T10:00:00.0000000Z", enabled: true }];
@@ -196,6 +252,34 @@ describe("forest rules", () => {
     expect(result.status).toBe("warn");
     expect(result.detail).toContain("MSOL_0123456789ab");
     expect(result.detail).toContain("2024-03-01");
+  });
+
+  it("after install, the wizard's connector is the one MSOL_ account holding entries on the domain roots: found, its rights judged, not a leftover", () => {
+    const WIZARD_CONNECTOR = "connectAdDsConnector@forest-3";
+    const installed = (...names: string[]) => {
+      const facts = fixture<ForestPreflightFacts>("preflight-forest-wingtiptoys-com");
+      const domain = facts.forest.domains[0]!;
+      for (const name of names) {
+        domain.leftovers.push({ name, objectClass: "user", distinguishedName: `CN=${name},CN=Users,DC=wingtiptoys,DC=com`, whenCreated: "2026-11-20T10:00:00.0000000Z", enabled: true });
+        domain.rootAces.push(...fabrikam().forest.domains[0]!.rootAces.map((ace) => ({ ...ace, identity: `WINGTIP\\${name}`, plannedAccount: "MSOL_" })));
+      }
+      return facts;
+    };
+    const results = judge(connectPlan(), installed("MSOL_4f2a9c81d3e7"));
+    const exists = resultOf(results, "account-exists", WIZARD_CONNECTOR);
+    expect(exists.status).toBe("pass");
+    expect(exists.detail).toContain("MSOL_4f2a9c81d3e7");
+    expect(resultOf(results, "rights", WIZARD_CONNECTOR).status).toBe("pass");
+    expect(resultOf(results, "leftovers", WIZARD_CONNECTOR).status).toBe("pass");
+    // Without its entries on the domain roots, the same account is a leftover and the connector is not created yet.
+    const bare = fixture<ForestPreflightFacts>("preflight-forest-wingtiptoys-com");
+    bare.forest.domains[0]!.leftovers = installed("MSOL_4f2a9c81d3e7").forest.domains[0]!.leftovers;
+    expect(resultOf(judge(connectPlan(), bare), "account-exists", WIZARD_CONNECTOR).status).toBe("unknown");
+    expect(resultOf(judge(connectPlan(), bare), "leftovers", WIZARD_CONNECTOR).status).toBe("warn");
+    // Two MSOL_ accounts with entries: which is the plan's is not known, so both stay reported.
+    const two = judge(connectPlan(), installed("MSOL_4f2a9c81d3e7", "MSOL_00aa11bb22cc"));
+    expect(resultOf(two, "account-exists", WIZARD_CONNECTOR).status).toBe("unknown");
+    expect(resultOf(two, "leftovers", WIZARD_CONNECTOR).detail).toContain("MSOL_00aa11bb22cc");
   });
 
   it("accounts the wizard creates are 'not created yet' before install, never failures; a planned account that is missing fails", () => {
@@ -206,6 +290,78 @@ describe("forest rules", () => {
     const missing = fabrikam();
     Object.assign(account(missing, "connectEnterpriseAdmin@forest-1"), { status: "notFound", distinguishedName: null, enabled: null, userAccountControl: null });
     expect(resultOf(judge(connectPlan(), missing), "account-exists", "connectEnterpriseAdmin@forest-1").status).toBe("fail");
+  });
+});
+
+describe("facts the collector could not read give 'to check', never a pass or a false failure", () => {
+  const unreadable = <T extends PreflightFacts>(facts: T, ...about: string[]): T => {
+    facts.unreadable = about.map((key) => ({ about: key, fact: `the fact ${key}`, message: "Access is denied." }));
+    return facts;
+  };
+  const SSO_ADMIN = "seamlessSsoDomainAdmin@forest-1";
+  const EA = "connectEnterpriseAdmin@forest-1";
+
+  it("token groups: the connector's, the Enterprise Admin's and the seamless SSO admin's group rules", () => {
+    const facts = fabrikam();
+    for (const key of [CONNECTOR, EA, SSO_ADMIN]) account(facts, key).privilegedGroups = [];
+    unreadable(facts, `groups:${CONNECTOR}`, `groups:${EA}`, `groups:${SSO_ADMIN}`);
+    const results = judge(connectPlan(), facts);
+    for (const [rule, key] of [
+      ["connector-not-privileged", CONNECTOR],
+      ["enterprise-admin-member", EA],
+      ["sso-admin-domain-admin", SSO_ADMIN],
+      ["sso-admin-not-protected-user", SSO_ADMIN],
+    ] as const) {
+      const result = resultOf(results, rule, key);
+      expect(result.status, rule).toBe("unknown");
+      expect(result.detail, rule).toContain("Could not read the fact groups:");
+      expect(result.detail, rule).toContain("Access is denied.");
+    }
+    // A membership that was read still fails, whatever else could not be read.
+    const read = fabrikam();
+    account(read, CONNECTOR).privilegedGroups = ["Domain Admins"];
+    expect(resultOf(judge(connectPlan(), unreadable(read, `groups:${CONNECTOR}`)), "connector-not-privileged", CONNECTOR).status).toBe("fail");
+  });
+
+  it("without the forest root domain's SID, Enterprise Admins membership is not known", () => {
+    const facts = fabrikam();
+    account(facts, EA).privilegedGroups = ["Administrators"];
+    expect(resultOf(judge(connectPlan(), unreadable(facts, "forestRootSid")), "enterprise-admin-member", EA).status).toBe("unknown");
+    expect(resultOf(judge(connectPlan(), facts), "connector-not-privileged", CONNECTOR).status).toBe("unknown");
+  });
+
+  it("AdminSDHolder entries, the domain roots' entries and the leftover search", () => {
+    const facts = unreadable(fabrikam(), "adminSdHolderAces:na.fabrikam.com", "rootAces:na.fabrikam.com", "leftovers:fabrikam.com");
+    facts.forest.domains.find((domain) => domain.name === "na.fabrikam.com")!.rootAces = [];
+    const results = judge(connectPlan(), facts);
+    expect(resultOf(results, "connector-admin-sd-holder-entries", CONNECTOR).status).toBe("unknown");
+    const rights = resultOf(results, "rights", CONNECTOR);
+    expect(rights.status).toBe("unknown");
+    expect(rights.detail).toContain("na.fabrikam.com");
+    expect(resultOf(results, "leftovers", CONNECTOR).status).toBe("unknown");
+  });
+
+  it("the KDS root keys: unreadable is not 'no key'", () => {
+    const facts = fabrikam();
+    facts.forest.kdsRootKeys = [];
+    const result = resultOf(judge(connectPlan(), unreadable(facts, "kdsRootKeys")), "kds-root-key", GMSA_1);
+    expect(result.status).toBe("unknown");
+    expect(result.detail).not.toMatch(/has no KDS root key/);
+  });
+
+  it("an account or a domain that could not be read is not 'not found'", () => {
+    const facts = fabrikam();
+    Object.assign(account(facts, EA), { status: "notFound", distinguishedName: null, enabled: null, userAccountControl: null, privilegedGroups: [] });
+    expect(resultOf(judge(connectPlan(), unreadable(facts, `account:${EA}`)), "account-exists", EA).status).toBe("unknown");
+  });
+
+  it("a gMSA's allowed principals, and a server's local Administrators", () => {
+    const facts = fabrikam();
+    account(facts, GMSA_1).allowedPrincipals = [];
+    expect(resultOf(judge(connectPlan(), unreadable(facts, `allowedPrincipals:${GMSA_1}`)), "gmsa-retrieval", GMSA_1).status).toBe("unknown");
+    const server = sync01();
+    server.server.localAdministrators = [];
+    expect(resultOf(judge(connectPlan(), unreadable(server, "localAdministrators")), "local-administrator-member", "connectLocalAdmin@server-1").status).toBe("unknown");
   });
 });
 
@@ -226,6 +382,18 @@ describe("server rules", () => {
     const older = sync01();
     older.server.os.productName = "Windows Server 2012 R2 Standard";
     expect(serverResult(older, "connect-server-os").status).toBe("fail");
+  });
+
+  it("the installing administrator must be in the server's local Administrators: directly passes, only groups there is to check, absent fails", () => {
+    const LOCAL_ADMIN = "connectLocalAdmin@server-1";
+    expect(resultOf(judge(connectPlan(), sync01()), "local-administrator-member", LOCAL_ADMIN).status).toBe("pass");
+    const throughGroup = sync01();
+    throughGroup.server.localAdministrators = throughGroup.server.localAdministrators.filter((member) => !/adm-jmills/.test(member.name));
+    const unsure = resultOf(judge(connectPlan(), throughGroup), "local-administrator-member", LOCAL_ADMIN);
+    expect(unsure.status).toBe("unknown");
+    expect(unsure.detail).toContain("FABRIKAM\\Domain Admins");
+    throughGroup.server.localAdministrators = throughGroup.server.localAdministrators.filter((member) => member.objectClass !== "Group");
+    expect(resultOf(judge(connectPlan(), throughGroup), "local-administrator-member", LOCAL_ADMIN).status).toBe("fail");
   });
 
   it(".NET: below 4.7.2 fails on a Connect server, and so does no .NET 4.5 at all", () => {
@@ -295,6 +463,20 @@ describe("Cloud Sync agent hosts and forest", () => {
     const dotNet = agentFacts();
     dotNet.server.dotNetRelease = 460805;
     expect(resultOf(judge(plan(), dotNet), "agent-dot-net", GMSA).status).toBe("fail");
+  });
+
+  it("the execution policy is the machine's and the user's, not the collector's own process (started with -ExecutionPolicy Bypass)", () => {
+    const bypassed = agentFacts();
+    bypassed.server.powerShell.executionPolicy = { effective: "Bypass", machinePolicy: "Undefined", userPolicy: "Undefined", process: "Bypass", currentUser: "Undefined", localMachine: "RemoteSigned" };
+    expect(resultOf(judge(plan(), bypassed), "agent-execution-policy", GMSA).status).toBe("pass");
+    const restricted = agentFacts();
+    restricted.server.powerShell.executionPolicy = { effective: "RemoteSigned", machinePolicy: "Undefined", userPolicy: "Undefined", process: "RemoteSigned", currentUser: "Undefined", localMachine: "AllSigned" };
+    const failed = resultOf(judge(plan(), restricted), "agent-execution-policy", GMSA);
+    expect(failed.status).toBe("fail");
+    expect(failed.detail).toContain("AllSigned (LocalMachine)");
+    const unread = agentFacts();
+    unread.server.powerShell.executionPolicy = { effective: "Bypass", machinePolicy: null, userPolicy: null, process: "Bypass", currentUser: null, localMachine: null };
+    expect(resultOf(judge(plan(), unread), "agent-execution-policy", GMSA).status).toBe("unknown");
   });
 
   it("the forest: a schema older than Windows Server 2016 fails for msDS-ExternalDirectoryObjectId; the agents may retrieve the gMSA", () => {

@@ -69,6 +69,29 @@ describe("pre-flight results in the plan and its exports", () => {
     expect(planShape.safeParse(plan).success).toBe(true);
   });
 
+  it("replace a to-do only with the results of a rule that judges what it asks: existence alone, or the server's OS, never hides one", () => {
+    const example = loadExample("connect-fabrikam-three-forests.json");
+    const todo = (plan: Plan, key: string) => checksReport(undefined, plan)!.results.some((result) => result.id === `install-day:${key}`);
+    const forestOnly = loaded(example, "preflight-forest-fabrikam-com");
+    // The forest file finds the local administrator's account; whether it administers the server is read on the server.
+    expect(todo(forestOnly, "connectLocalAdmin@server-1")).toBe(true);
+    expect(todo(forestOnly, "connectEnterpriseAdmin@forest-1")).toBe(false);
+    expect(todo(forestOnly, "seamlessSsoDomainAdmin@forest-1")).toBe(false);
+    const withServer = loaded(forestOnly, "preflight-server-sync01");
+    expect(todo(withServer, "connectLocalAdmin@server-1")).toBe(false);
+    // Nothing the collectors read judges the ADSync service account's own to-do (chosen at first install only).
+    expect(todo(withServer, "connectAdSyncService@server-1")).toBe(true);
+    // An Enterprise Admin that is not in Enterprise Admins fails in the report, in place of its to-do.
+    const notEa = facts("preflight-forest-fabrikam-com") as { forest: { accounts: { accountKey: string; privilegedGroups: string[] }[] } };
+    notEa.forest.accounts.find((entry) => entry.accountKey === "connectEnterpriseAdmin@forest-1")!.privilegedGroups = [];
+    const read = readPreflightFile(JSON.stringify(notEa), example);
+    if (!read.ok) throw new Error(read.message);
+    const added = withPreflightRun(example, judgePreflight(read.plan, read.facts, read.ownerId));
+    if (!added.ok) throw new Error(added.message);
+    const results = checksReport(undefined, added.plan)!.results.filter((result) => result.accountKey === "connectEnterpriseAdmin@forest-1");
+    expect(results.some((result) => result.status === "fail" && /Enterprise Admins/.test(result.title))).toBe(true);
+  });
+
   it("a second file for the same forest replaces the first", () => {
     const once = loaded(loadExample("connect-fabrikam-three-forests.json"), "preflight-forest-fabrikam-com");
     const twice = loaded(once, "preflight-forest-fabrikam-com");

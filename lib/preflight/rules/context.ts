@@ -1,6 +1,7 @@
 import { SOURCES, type Fact } from "@/lib/catalog";
-import { PREFLIGHT_RULES, type PreflightRuleId } from "@/lib/catalog/preflight-rules";
+import { PREFLIGHT_RULES, type PreflightRuleFacts, type PreflightRuleId } from "@/lib/catalog/preflight-rules";
 import type { PlanWithTool, RequiredAccount } from "@/lib/plan";
+import type { UnreadableAbout } from "@/lib/preflight/facts-schema";
 import type { CheckResult, CheckStatus } from "@/lib/validation/schema";
 
 /** What every rule reads besides its facts: the plan, its accounts, and which forest or server the file is for. */
@@ -11,6 +12,14 @@ export interface RuleContext {
   ownerId: string;
   /** Appended to every detail: when and where the facts were collected. */
   collected: string;
+  /** What the collector could not read, by its `about` key, with its message. */
+  unreadable: ReadonlyMap<string, string>;
+}
+
+/** The first of the facts a rule reads that the collector could not read, as a sentence; undefined when all were read. */
+export function couldNotRead(context: RuleContext, ...about: UnreadableAbout[]): string | undefined {
+  const key = about.find((candidate) => context.unreadable.has(candidate));
+  return key === undefined ? undefined : `Could not read ${context.unreadable.get(key)}.`;
 }
 
 export interface Finding {
@@ -47,6 +56,16 @@ export function toResult(context: RuleContext, finding: Finding): CheckResult {
     ...((finding.remediation ?? (finding.status === "pass" ? undefined : fact?.text)) ? { remediation: (finding.remediation ?? fact!.text).slice(0, 2000) } : {}),
     ...(docUrl ? { docUrl } : {}),
   };
+}
+
+const RULE_BY_KEBAB = new Map((Object.keys(PREFLIGHT_RULES) as PreflightRuleId[]).map((rule) => [kebab(rule), rule]));
+
+/** Whether a pre-flight result answers its account's install-day to-do: its rule judges the requirement the to-do states. */
+export function answersTodo(result: Pick<CheckResult, "id" | "account">): boolean {
+  const match = /^preflight-([a-z0-9-]+):/.exec(result.id);
+  const rule = match ? RULE_BY_KEBAB.get(match[1]!) : undefined;
+  const answers: readonly string[] = (rule && (PREFLIGHT_RULES[rule] as PreflightRuleFacts).answers) || [];
+  return !!result.account && answers.includes(result.account);
 }
 
 export const sameName = (a: string | null | undefined, b: string | null | undefined) =>

@@ -1,10 +1,10 @@
-import { AD_SCHEMA, type AdSchemaId, type Fact } from "@/lib/catalog";
+import { AD_CLASSES, AD_SCHEMA, type AdSchemaId, type Fact } from "@/lib/catalog";
 import { aceForAdRight, CONDITIONAL_AD_RIGHTS, KDS_ROOT_KEY, type AceSpec } from "@/lib/catalog/install-day";
 import { ENCRYPTION_TYPE_BITS, SCHEMA_OBJECT_VERSIONS } from "@/lib/catalog/preflight-rules";
 import { forestDomains, type Forest, type RequiredAccount } from "@/lib/plan";
 import { someOf } from "@/lib/plan/limits";
 import type { ForestPreflightFacts, PreflightAccountFacts, PreflightAce } from "@/lib/preflight/facts-schema";
-import { sameName, type Finding, type RuleContext } from "./context";
+import { couldNotRead, sameName, type Finding, type RuleContext } from "./context";
 
 type ForestFacts = ForestPreflightFacts["forest"];
 
@@ -28,7 +28,11 @@ function plannedGmsas(context: RuleContext, forest: Forest): RequiredAccount[] {
 function kdsRootKey(context: RuleContext, facts: ForestFacts, collectedAt: Date, gmsas: readonly RequiredAccount[]): Finding[] {
   const times = facts.kdsRootKeys.map((key) => new Date(key.effectiveTime).getTime()).filter(Number.isFinite);
   const usableFrom = times.length > 0 ? Math.min(...times) + KDS_ROOT_KEY.waitHours * HOUR_MS : undefined;
+  const unread = couldNotRead(context, "kdsRootKeys");
   return gmsas.map((account): Finding => {
+    if (unread && usableFrom === undefined) {
+      return { rule: "kdsRootKey", account, status: "unknown", detail: `${unread} Whether the forest has a KDS root key is not known.`, remediation: "Run the forest's collector again where it can read the KDS root keys (the message says what stopped it)." };
+    }
     if (usableFrom === undefined) {
       return { rule: "kdsRootKey", account, status: "fail", detail: `The forest ${facts.plannedName} has no KDS root key: no gMSA can be created in it.`, remediation: KDS_ROOT_KEY.onDomainController.text };
     }
@@ -63,6 +67,8 @@ function gmsaSchema(facts: ForestFacts, gmsas: readonly RequiredAccount[], conte
     if (version < SCHEMA_OBJECT_VERSIONS.windowsServer2012) {
       return { rule: "gmsaSchema", account, status: "fail", detail: `The schema is at objectVersion ${version}, older than Windows Server 2012 (${SCHEMA_OBJECT_VERSIONS.windowsServer2012}).` };
     }
+    const dcsUnread = newDcs.length === 0 ? couldNotRead(context, `domain:${domainName}`, `domainControllers:${domainName}`) : undefined;
+    if (dcsUnread) return { rule: "gmsaSchema", account, status: "unknown", detail: `${dcsUnread} Which Windows Server the domain controllers run is not known.` };
     if (!domain || newDcs.length === 0) {
       return { rule: "gmsaSchema", account, status: "fail", detail: `No domain controller of ${domainName || "the gMSA's domain"} runs Windows Server 2012 or later.` };
     }
@@ -95,6 +101,8 @@ function gmsaRetrieval(facts: ForestFacts, found: PreflightAccountFacts, account
     return !(computer?.memberOf ?? []).some((group) => allowedDns.has(group.toLowerCase()));
   });
   if (hosts.length === 0) return { rule: "gmsaRetrieval", account, status: "unknown", detail: "The plan names no host for this gMSA yet." };
+  const unread = missing.length > 0 ? couldNotRead(context, `allowedPrincipals:${found.accountKey}`, ...missing.map((host) => `computer:${host}` as const)) : undefined;
+  if (unread) return { rule: "gmsaRetrieval", account, status: "unknown", detail: `${unread} Whether ${someOf(missing)} may retrieve its password is not known.` };
   return missing.length === 0
     ? { rule: "gmsaRetrieval", account, status: "pass", detail: `${someOf(hosts)} may retrieve its password.` }
     : {
@@ -129,40 +137,81 @@ function connectorAccount(found: PreflightAccountFacts, account: RequiredAccount
       : { rule: "connectorOrdinaryUser", account, status: "fail", detail: `${found.name} is ${ordinary ? "disabled" : `a ${found.objectKind} account, not an ordinary user`}.` },
   );
   const privileged = found.privilegedGroups.filter((group) => group === "Domain Admins" || group === "Enterprise Admins");
+  const groupsUnread = couldNotRead(context, `groups:${found.accountKey}`, "forestRootSid");
   findings.push(
-    privileged.length === 0
+    privileged.length === 0 && groupsUnread
+      ? { rule: "connectorNotPrivileged", account, status: "unknown", detail: `${groupsUnread} Whether ${found.name} is in Domain Admins or Enterprise Admins is not known.` }
+      : privileged.length === 0
       ? { rule: "connectorNotPrivileged", account, status: "pass", detail: `${found.name} is in neither Domain Admins nor Enterprise Admins (token groups, nested membership included).` }
       : { rule: "connectorNotPrivileged", account, status: "fail", detail: `${found.name} is a member of ${privileged.join(" and ")} (token groups).` },
   );
   const protectedNow = found.adminCount === 1;
-  const onAdminSdHolder = facts.domains.flatMap((domain) => domain.adminSdHolderAces).filter((ace) => matchesAccount(ace, found));
   const planned = context.plan.accounts[account.key]?.privilegedGroupMember === true;
-  if (!protectedNow && onAdminSdHolder.length === 0) {
-    findings.push({ rule: "connectorNotProtected", account, status: "pass", detail: `${found.name} has no adminCount and no entry on AdminSDHolder.` });
+  if (protectedNow) {
+    findings.push({
+      rule: "connectorNotProtected",
+      account,
+      status: planned ? "warn" : "fail",
+      detail: `${found.name}'s adminCount is 1: it is, or was, in a group AdminSDHolder protects.${planned ? " The plan says it is a privileged group member." : ""}`,
+    });
   } else {
-    const what = [protectedNow ? "its adminCount is 1 (it is, or was, in a group AdminSDHolder protects)" : "", onAdminSdHolder.length > 0 ? `AdminSDHolder grants it ${onAdminSdHolder.length} entr${onAdminSdHolder.length === 1 ? "y" : "ies"} (so every protected object gets them)` : ""].filter(Boolean);
-    findings.push({ rule: "connectorNotProtected", account, status: planned ? "warn" : "fail", detail: `${found.name}: ${what.join("; ")}.${planned ? " The plan says it is a privileged group member." : ""}` });
+    findings.push({ rule: "connectorNotProtected", account, status: "pass", detail: `${found.name} has no adminCount: no protected group holds it.` });
+  }
+  const onAdminSdHolder = facts.domains.flatMap((domain) => domain.adminSdHolderAces.filter((ace) => ace.accessControlType === "Allow" && matchesAccount(ace, found)).map(() => domain.name));
+  const holderUnread = couldNotRead(context, ...facts.domains.map((domain) => `adminSdHolderAces:${domain.name}` as const));
+  if (onAdminSdHolder.length > 0) {
+    const domains = [...new Set(onAdminSdHolder)];
+    findings.push({
+      rule: "connectorAdminSdHolderEntries",
+      account,
+      status: "warn",
+      detail: `AdminSDHolder grants ${found.name} ${onAdminSdHolder.length} entr${onAdminSdHolder.length === 1 ? "y" : "ies"} in ${someOf(domains)}, so it has them on every protected object (administrators included): the -IncludeAdminSdHolders choice.`,
+      remediation: "Keep it only if protected accounts must sync their writeback attributes; otherwise remove the entries from AdminSDHolder (CN=AdminSDHolder,CN=System).",
+    });
+  } else if (holderUnread) {
+    findings.push({ rule: "connectorAdminSdHolderEntries", account, status: "unknown", detail: `${holderUnread} Whether AdminSDHolder grants ${found.name} entries is not known.` });
+  } else {
+    findings.push({ rule: "connectorAdminSdHolderEntries", account, status: "pass", detail: `AdminSDHolder grants ${found.name} nothing: it has no rights over protected objects.` });
   }
   return findings;
 }
 
 function matchesAccount(ace: PreflightAce, found: PreflightAccountFacts): boolean {
-  if (ace.accessControlType !== "Allow") return false;
   if (found.name) return sameName(ace.plannedAccount, found.name) || sameName(ace.identity.split("\\").pop(), found.name);
   // The wizard names its connector MSOL_<generated>: the collector reports its entries under that prefix.
   return found.createdBy === "wizard" && /^MSOL_/i.test(ace.plannedAccount);
 }
 
-/** Whether an entry grants what the spec asks on the domain root (or for descendant objects). */
-function grants(ace: PreflightAce, spec: AceSpec): boolean {
-  const rights = ace.rights.split(",").map((right) => right.trim());
-  const hasRights = rights.includes("GenericAll") || spec.rights.every((right) => rights.includes(right) || (right === "WriteProperty" && rights.includes("GenericWrite")));
-  if (!hasRights) return false;
+/** Whether an entry holds one right, directly or through GenericAll (or GenericWrite for WriteProperty). */
+function holds(ace: PreflightAce, right: string): boolean {
+  const rights = ace.rights.split(",").map((candidate) => candidate.trim());
+  return rights.includes("GenericAll") || rights.includes(right) || (right === "WriteProperty" && rights.includes("GenericWrite"));
+}
+
+/**
+ * Whether an entry reaches what the spec asks for: its right or attribute (or all of them), on the domain
+ * root itself, or on descendant objects of the spec's class (an entry limited to another class, say computer
+ * or group objects, does not).
+ */
+function reaches(ace: PreflightAce, spec: AceSpec): boolean {
   const object = spec.object ? AD_SCHEMA[spec.object].guid : NO_GUID;
-  if (ace.objectType.toLowerCase() !== object && ace.objectType !== NO_GUID) return false;
-  const onRoot = spec.appliesTo === "domainRoot";
-  const inheritance = ace.inheritanceType;
-  return onRoot ? inheritance !== "Descendents" && inheritance !== "Children" : inheritance !== "None";
+  const objectType = ace.objectType.toLowerCase();
+  if (objectType !== object && objectType !== NO_GUID) return false;
+  const limitedTo = ace.inheritedObjectType.toLowerCase();
+  if (spec.appliesTo === "domainRoot") return limitedTo === NO_GUID && ace.inheritanceType !== "Descendents" && ace.inheritanceType !== "Children";
+  const wanted = AD_CLASSES[spec.appliesTo.descendantClass as keyof typeof AD_CLASSES]?.guid;
+  return ace.inheritanceType !== "None" && (limitedTo === NO_GUID || limitedTo === wanted);
+}
+
+/**
+ * Whether the account's entries grant what the spec asks: every right allowed, and no Deny taking one away.
+ * Windows orders explicit entries before inherited ones, so only an inherited Deny loses to an explicit Allow.
+ */
+function granted(aces: readonly PreflightAce[], spec: AceSpec): boolean {
+  const allows = aces.filter((ace) => ace.accessControlType === "Allow" && reaches(ace, spec));
+  if (!spec.rights.every((right) => allows.some((ace) => holds(ace, right)))) return false;
+  const denies = aces.filter((ace) => ace.accessControlType === "Deny" && reaches(ace, spec) && spec.rights.some((right) => holds(ace, right)));
+  return denies.every((deny) => deny.isInherited && allows.some((allow) => !allow.isInherited));
 }
 
 /** The catalog's statement of the account's first right that names entries to verify. */
@@ -171,15 +220,16 @@ function rightFact(account: RequiredAccount): Fact | undefined {
   return right ? { text: `${right.right} (${right.appliesTo})`, cite: right.cite } : undefined;
 }
 
-function rightsOnDomainRoots(facts: ForestFacts, found: PreflightAccountFacts, account: RequiredAccount): Finding | undefined {
+function rightsOnDomainRoots(context: RuleContext, facts: ForestFacts, found: PreflightAccountFacts, account: RequiredAccount): Finding | undefined {
   const required = [...new Set(account.rights.flatMap((right) => right.adRights ?? []))] as AdSchemaId[];
   if (required.length === 0) return undefined;
   const missingByDomain: string[] = [];
   const optionalMissing: string[] = [];
-  const domains = facts.domains.filter((domain) => domain.status === "found");
+  const unreadDomains = facts.domains.filter((domain) => domain.status === "found" && couldNotRead(context, `rootAces:${domain.name}`)).map((domain) => domain.name);
+  const domains = facts.domains.filter((domain) => domain.status === "found" && !unreadDomains.includes(domain.name));
   for (const domain of domains) {
     const aces = domain.rootAces.filter((ace) => matchesAccount(ace, found));
-    const missing = required.filter((id) => !aces.some((ace) => grants(ace, aceForAdRight(id))));
+    const missing = required.filter((id) => !granted(aces, aceForAdRight(id)));
     const names = (ids: AdSchemaId[]) => ids.map((id) => AD_SCHEMA[id].displayName).join(", ");
     const needed = missing.filter((id) => !CONDITIONAL_AD_RIGHTS[id]);
     const optional = missing.filter((id) => CONDITIONAL_AD_RIGHTS[id]);
@@ -198,6 +248,16 @@ function rightsOnDomainRoots(facts: ForestFacts, found: PreflightAccountFacts, a
       fact: rightFact(account),
     };
   }
+  if (unreadDomains.length > 0) {
+    return {
+      rule: "rights",
+      account,
+      status: "unknown",
+      detail: `${couldNotRead(context, ...unreadDomains.map((name) => `rootAces:${name}` as const))} The rights on the root of ${someOf(unreadDomains)} are not known${domains.length > 0 ? `; granted on ${domains.length} other domain root(s)` : ""}.`,
+      remediation: "Run the forest's collector again as an account that may read the domain roots' permissions.",
+      fact: rightFact(account),
+    };
+  }
   const note = [optionalMissing.length > 0 ? ` Not granted, and needed only in some forests: ${someOf(optionalMissing, 4)}.` : "", notFound.length > 0 ? ` Not read: ${someOf(notFound)}.` : ""].join("");
   return {
     rule: "rights",
@@ -209,8 +269,10 @@ function rightsOnDomainRoots(facts: ForestFacts, found: PreflightAccountFacts, a
 }
 
 /** Findings about the account's own state: found and enabled, or not created yet (by the wizard or installer) — never a failure before install. */
-function accountState(found: PreflightAccountFacts, account: RequiredAccount): Finding | undefined {
+function accountState(context: RuleContext, found: PreflightAccountFacts, account: RequiredAccount): Finding | undefined {
   const fact = account.definition.constraints[0];
+  const unread = found.status !== "found" ? couldNotRead(context, `account:${found.accountKey}`, `domain:${found.domain}`) : undefined;
+  if (unread) return { rule: "accountExists", account, status: "unknown", detail: `${unread} Whether ${found.name || "the account"} exists in ${found.domain} is not known.`, fact };
   if (found.status === "notCreatedYet") {
     return { rule: "accountExists", account, status: "unknown", detail: `Not created yet: ${account.creation.how} Run the pre-flight again after install to check it.`, remediation: "Nothing to do before install.", fact };
   }
@@ -221,11 +283,52 @@ function accountState(found: PreflightAccountFacts, account: RequiredAccount): F
   return { rule: "accountExists", account, status: "pass", detail: `${found.name} exists in ${found.domain} and is enabled.`, fact };
 }
 
-function leftovers(facts: ForestFacts, context: RuleContext, holder: RequiredAccount): Finding {
+/** An admin account the install needs in a well-known group: read from its token groups, so nested membership counts. */
+function memberOf(context: RuleContext, rule: "enterpriseAdminMember" | "ssoAdminDomainAdmin", group: "Enterprise Admins" | "Domain Admins", found: PreflightAccountFacts, account: RequiredAccount): Finding {
+  // Enterprise Admins is told apart by the forest root domain's SID.
+  const unread = couldNotRead(context, `groups:${found.accountKey}`, ...(group === "Enterprise Admins" ? (["forestRootSid"] as const) : []));
+  if (unread && !found.privilegedGroups.includes(group)) return { rule, account, status: "unknown", detail: `${unread} Whether ${found.name} is in ${group} is not known.` };
+  return found.privilegedGroups.includes(group)
+    ? { rule, account, status: "pass", detail: `${found.name} is a member of ${group} (token groups, nested membership included).` }
+    : { rule, account, status: "fail", detail: `${found.name} is not a member of ${group}, directly or through a group.`, remediation: `Add ${found.name} to ${group} for install day, or plan an account that is.` };
+}
+
+type Leftover = ForestFacts["domains"][number]["leftovers"][number];
+
+/**
+ * After install, the connector the wizard created and named: the one MSOL_ user that holds entries on the
+ * domain roots. Undefined before install, or when several MSOL_ users hold entries (which one is the plan's
+ * is then not known).
+ */
+function wizardConnector(facts: ForestFacts): (Leftover & { domain: string }) | undefined {
+  const trustees = new Set(
+    facts.domains.flatMap((domain) => domain.rootAces.filter((ace) => ace.accessControlType === "Allow").map((ace) => ace.identity.split("\\").pop()!.toLowerCase())).filter((name) => /^msol_/.test(name)),
+  );
+  if (trustees.size !== 1) return undefined;
+  const [name] = [...trustees];
+  const matches = facts.domains.flatMap((domain) => domain.leftovers.filter((leftover) => leftover.objectClass === "user" && leftover.name.toLowerCase() === name).map((leftover) => ({ ...leftover, domain: domain.name })));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** The wizard's connector found after install: it exists (and whether enabled), and its rights are judged under its generated name. */
+function installedConnector(context: RuleContext, facts: ForestFacts, found: PreflightAccountFacts, account: RequiredAccount, installed: Leftover & { domain: string }): Finding[] {
+  const fact = account.definition.constraints[0];
+  const state: Finding =
+    installed.enabled === false
+      ? { rule: "accountExists", account, status: "fail", detail: `The wizard's connector ${installed.name} exists in ${installed.domain} but is disabled.`, remediation: "Enable it, or run the wizard's connector change again.", fact }
+      : { rule: "accountExists", account, status: "pass", detail: `The wizard created it as ${installed.name} in ${installed.domain} (the one MSOL_ account holding entries on the domain roots). Its groups and account flags are not read under a generated name: check them in Active Directory.`, fact };
+  const rights = rightsOnDomainRoots(context, facts, { ...found, name: installed.name, createdBy: "plan" }, account);
+  return rights ? [state, rights] : [state];
+}
+
+function leftovers(facts: ForestFacts, context: RuleContext, holder: RequiredAccount, planned: ReadonlySet<string>): Finding {
   const ssoPlanned = context.plan.environment.signIn.seamlessSso;
   const found = facts.domains.flatMap((domain) => domain.leftovers.map((leftover) => ({ ...leftover, domain: domain.name })));
   // The seamless SSO computer account is expected when seamless SSO is planned and already set up.
-  const unexpected = found.filter((leftover) => !(ssoPlanned && /^AZUREADSSOACC/i.test(leftover.name)));
+  // The seamless SSO account when planned, and the plan's own accounts found among them (the wizard's connector after install), are expected.
+  const unexpected = found.filter((leftover) => !(ssoPlanned && /^AZUREADSSOACC/i.test(leftover.name)) && !planned.has(leftover.distinguishedName.toLowerCase()));
+  const unread = couldNotRead(context, ...facts.domains.map((domain) => `leftovers:${domain.name}` as const));
+  if (unexpected.length === 0 && unread) return { rule: "leftovers", account: holder, status: "unknown", detail: `${unread} Whether objects from an earlier attempt are left is not known.` };
   if (unexpected.length === 0) return { rule: "leftovers", account: holder, status: "pass", detail: "No MSOL_, Sync_ or AZUREADSSOACC objects from an earlier attempt." };
   const names = unexpected.map((leftover) => `${leftover.name} (${leftover.objectClass} in ${leftover.domain}${leftover.whenCreated ? `, created ${leftover.whenCreated.slice(0, 10)}` : ""})`);
   return {
@@ -253,26 +356,37 @@ export function judgeForest(context: RuleContext, facts: ForestPreflightFacts): 
   const deviceWriteback = context.plan.tool === "connect" && context.plan.environment.features.includes("deviceWriteback") && context.plan.environment.connect.deviceWritebackForestId === forest.id;
   if (deviceWriteback && connector) findings.push(schemaAtLeast("deviceWritebackSchema", SCHEMA_OBJECT_VERSIONS.windowsServer2012R2, "Windows Server 2012 R2", facts.forest, connector));
 
+  const installed = wizardConnector(facts.forest);
+  const planned = new Set<string>();
   for (const found of facts.forest.accounts) {
     const account = byKey.get(found.accountKey);
     if (!account || context.plan.accounts[account.key]?.inUse === false) continue;
-    const state = accountState(found, account);
+    if (installed && found.status === "notCreatedYet" && found.createdBy === "wizard" && account.definition.id === "connectAdDsConnector") {
+      findings.push(...installedConnector(context, facts.forest, found, account, installed));
+      planned.add(installed.distinguishedName.toLowerCase());
+      continue;
+    }
+    const state = accountState(context, found, account);
     if (state) findings.push(state);
     if (found.status !== "found") continue;
     if (found.objectKind === "gmsa") findings.push(gmsaRetrieval(facts.forest, found, account, context), gmsaEncryption(found, account));
     if (account.definition.id === "connectAdDsConnector") findings.push(...connectorAccount(found, account, context, facts.forest));
+    if (account.definition.id === "connectEnterpriseAdmin") findings.push(memberOf(context, "enterpriseAdminMember", "Enterprise Admins", found, account));
     if (account.definition.id === "seamlessSsoDomainAdmin") {
       findings.push(
+        memberOf(context, "ssoAdminDomainAdmin", "Domain Admins", found, account),
         found.privilegedGroups.includes("Protected Users")
           ? { rule: "ssoAdminNotProtectedUser", account, status: "fail", detail: `${found.name} is a member of Protected Users: enabling seamless single sign-on fails with it.` }
-          : { rule: "ssoAdminNotProtectedUser", account, status: "pass", detail: `${found.name} is not in Protected Users.` },
+          : couldNotRead(context, `groups:${found.accountKey}`)
+            ? { rule: "ssoAdminNotProtectedUser", account, status: "unknown", detail: `${couldNotRead(context, `groups:${found.accountKey}`)} Whether ${found.name} is in Protected Users is not known.` }
+            : { rule: "ssoAdminNotProtectedUser", account, status: "pass", detail: `${found.name} is not in Protected Users.` },
       );
     }
-    const rights = rightsOnDomainRoots(facts.forest, found, account);
+    const rights = rightsOnDomainRoots(context, facts.forest, found, account);
     if (rights) findings.push(rights);
   }
 
   const holder = connector ?? cloudSyncGmsas[0] ?? context.accounts.find((account) => account.forest?.id === forest.id);
-  if (holder) findings.push(leftovers(facts.forest, context, holder));
+  if (holder) findings.push(leftovers(facts.forest, context, holder, planned));
   return findings;
 }

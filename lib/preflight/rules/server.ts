@@ -2,7 +2,8 @@ import { AGENT_EXECUTION_POLICIES, DOTNET_RELEASES, PREFLIGHT_RULES } from "@/li
 import { SERVER_REQUIREMENTS } from "@/lib/catalog/servers";
 import { domainOwnerId, type RequiredAccount } from "@/lib/plan";
 import type { ServerPreflightFacts } from "@/lib/preflight/facts-schema";
-import type { Finding, RuleContext } from "./context";
+import { someOf } from "@/lib/plan/limits";
+import { couldNotRead, sameName, type Finding, type RuleContext } from "./context";
 
 type ServerFacts = ServerPreflightFacts["server"];
 
@@ -91,21 +92,61 @@ function tls12(facts: ServerFacts, account: RequiredAccount): Finding {
   return { rule: "connectTls12", account, status: "pass", detail: "TLS 1.2 is enabled and enforced for .NET (64- and 32-bit) and SCHANNEL." };
 }
 
+/**
+ * The policy the agent's installer meets: the first scope set, in PowerShell's order of precedence, leaving
+ * out Process, which is only the collector's own (started with -ExecutionPolicy Bypass, it says Bypass).
+ */
 function executionPolicy(facts: ServerFacts, account: RequiredAccount): Finding {
   const policy = facts.powerShell.executionPolicy;
-  const effective = policy.effective ?? "";
-  const byPolicy = policy.machinePolicy && policy.machinePolicy !== "Undefined" ? ` (set by Group Policy: ${policy.machinePolicy})` : "";
-  return (AGENT_EXECUTION_POLICIES as readonly string[]).includes(effective)
-    ? { rule: "agentExecutionPolicy", account, status: "pass", detail: `The effective execution policy is ${effective}.` }
-    : { rule: "agentExecutionPolicy", account, status: "fail", detail: `The effective execution policy is ${effective || "unreadable"}${byPolicy}.` };
+  const scopes = [
+    ["MachinePolicy", policy.machinePolicy],
+    ["UserPolicy", policy.userPolicy],
+    ["CurrentUser", policy.currentUser],
+    ["LocalMachine", policy.localMachine],
+  ] as const;
+  const unread = scopes.filter(([, value]) => value === null).map(([scope]) => scope);
+  const set = scopes.find(([, value]) => value !== null && value !== "Undefined");
+  if (!set && unread.length > 0) return { rule: "agentExecutionPolicy", account, status: "unknown", detail: `The collector could not read the execution policy of ${unread.join(", ")}.` };
+  const [scope, effective] = set ?? ["every scope", "Undefined"];
+  const where = scope === "MachinePolicy" || scope === "UserPolicy" ? ` (set by Group Policy: ${scope})` : ` (${scope})`;
+  return (AGENT_EXECUTION_POLICIES as readonly string[]).includes(effective!)
+    ? { rule: "agentExecutionPolicy", account, status: "pass", detail: `The execution policy outside the collector's own process is ${effective}${where}.` }
+    : { rule: "agentExecutionPolicy", account, status: "fail", detail: `The execution policy outside the collector's own process is ${effective}${where}.` };
 }
 
-function credentialManager(facts: ServerFacts, account: RequiredAccount): Finding {
+function credentialManager(context: RuleContext, facts: ServerFacts, account: RequiredAccount): Finding {
   const { status, startType } = facts.credentialManager;
+  const unread = couldNotRead(context, "credentialManager");
+  if (unread && startType === null) return { rule: "agentCredentialManager", account, status: "unknown", detail: `${unread} The Credential Manager service's state is not known.` };
   if (startType === null && status === null) return { rule: "agentCredentialManager", account, status: "fail", detail: "The Credential Manager service (VaultSvc) was not found." };
   return startType === "Disabled"
     ? { rule: "agentCredentialManager", account, status: "fail", detail: "The Credential Manager service (VaultSvc) is disabled: the agent's installer stops." }
     : { rule: "agentCredentialManager", account, status: "pass", detail: `The Credential Manager service is ${status ?? "present"} (start type ${startType ?? "unknown"}).` };
+}
+
+/** The plan's installing administrator of this server, when the plan names one. */
+function localAdministrator(context: RuleContext, facts: ServerFacts): Finding | undefined {
+  const account = context.accounts.find((candidate) => candidate.definition.id === "connectLocalAdmin" && candidate.server?.id === context.ownerId);
+  const entry = account ? context.plan.accounts[account.key] : undefined;
+  const name = entry?.name.trim();
+  if (!account || entry?.inUse === false || !name) return undefined;
+  const members = facts.localAdministrators;
+  const unread = couldNotRead(context, "localAdministrators");
+  if (unread) return { rule: "localAdministratorMember", account, status: "unknown", detail: `${unread} Whether ${name} administers ${facts.plannedName} is not known.` };
+  if (members.some((member) => sameName(member.name.split("\\").pop(), name))) {
+    return { rule: "localAdministratorMember", account, status: "pass", detail: `${name} is a member of ${facts.plannedName}'s local Administrators group.` };
+  }
+  const groups = members.filter((member) => /group/i.test(member.objectClass ?? "")).map((member) => member.name);
+  if (groups.length > 0) {
+    return {
+      rule: "localAdministratorMember",
+      account,
+      status: "unknown",
+      detail: `${name} is not a direct member of ${facts.plannedName}'s local Administrators; it may be one through ${someOf(groups)}, which the server's collector does not expand.`,
+      remediation: `Check that ${name} is in one of these groups, or add it to the local Administrators group.`,
+    };
+  }
+  return { rule: "localAdministratorMember", account, status: "fail", detail: `${name} is not a member of ${facts.plannedName}'s local Administrators group.`, remediation: `Add ${name} to the local Administrators group of ${facts.plannedName} before install day.` };
 }
 
 /** The account a server's findings are listed under: the sync service that runs there. */
@@ -127,7 +168,8 @@ export function judgeServer(context: RuleContext, facts: ServerPreflightFacts): 
   if (!account) return [];
   const server = facts.server;
   if (context.plan.tool === "connect") {
-    return [operatingSystem("connectServerOs", server, account), dotNet("connectDotNet", "4.7.2", server, account), tls12(server, account)];
+    const admin = localAdministrator(context, server);
+    return [operatingSystem("connectServerOs", server, account), dotNet("connectDotNet", "4.7.2", server, account), tls12(server, account), ...(admin ? [admin] : [])];
   }
-  return [operatingSystem("agentHostOs", server, account), dotNet("agentDotNet", "4.7.1", server, account), executionPolicy(server, account), credentialManager(server, account)];
+  return [operatingSystem("agentHostOs", server, account), dotNet("agentDotNet", "4.7.1", server, account), executionPolicy(server, account), credentialManager(context, server, account)];
 }
