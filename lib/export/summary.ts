@@ -9,7 +9,7 @@ import {
   TOOL_LABELS,
 } from "@/lib/catalog";
 import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
-import { hasTenantResults, isPreflightResult, preflightRunLines } from "@/lib/preflight/report";
+import { hasTenantResults, isPreflightNote, isPreflightResult, preflightRunLines } from "@/lib/preflight/report";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
@@ -111,7 +111,7 @@ function directoryRows(plan: PlanWithTool): SummaryRow[] {
 
 function checksRow(report: ValidationReport | undefined): SummaryRow {
   if (!report || !hasTenantResults(report)) return row("Tenant checks", "Not run");
-  const tenant = report.results.filter((result) => !isPreflightResult(result));
+  const tenant = report.results.filter((result) => !isPreflightResult(result) && !isPreflightNote(result));
   const counts = CHECK_STATUS_ORDER.map((status) => [status, tenant.filter((result) => result.status === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);

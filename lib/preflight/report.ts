@@ -8,7 +8,7 @@ export const PREFLIGHT_PREFIX = "preflight-";
 export const PREFLIGHT_STALE_PREFIX = "out-of-date-preflight";
 
 export const isPreflightResult = (result: Pick<CheckResult, "id">) => result.id.startsWith(PREFLIGHT_PREFIX);
-const isPreflightNote = (result: Pick<CheckResult, "id">) => result.id === PREFLIGHT_STALE_PREFIX || result.id.startsWith(`${PREFLIGHT_STALE_PREFIX}:`);
+export const isPreflightNote = (result: Pick<CheckResult, "id">) => result.id === PREFLIGHT_STALE_PREFIX || result.id.startsWith(`${PREFLIGHT_STALE_PREFIX}:`);
 
 export function preflightResults(plan: Plan): CheckResult[] {
   return plan.preflight.flatMap((run) => run.results);
@@ -50,9 +50,13 @@ export function withoutPreflightRun(plan: Plan, scope: PreflightRun["scope"], ow
   return { ...plan, preflight: plan.preflight.filter((run) => !(run.scope === scope && run.ownerId === ownerId)) };
 }
 
-/** Whether the tenant checks ran: their report holds results besides to-dos, pre-flight results and out-of-date notes. */
+/**
+ * Whether the tenant checks ran: their report holds results besides to-dos and
+ * pre-flight results. A tenant result gone out of date is still one (its note
+ * says to run the checks again); a pre-flight file's out-of-date note is not.
+ */
 export function hasTenantResults(report: ValidationReport | undefined): boolean {
-  return (report?.results ?? []).some((result) => !result.id.startsWith(INSTALL_DAY_PREFIX) && !isPreflightResult(result) && !result.id.startsWith("out-of-date"));
+  return (report?.results ?? []).some((result) => !result.id.startsWith(INSTALL_DAY_PREFIX) && !isPreflightResult(result) && !isPreflightNote(result));
 }
 
 /** One line per pre-flight file: what it was collected on, when, and its results by status. */
