@@ -1,4 +1,5 @@
 import { hasToolAndEnvironment, type Plan, type PreflightRun } from "@/lib/plan";
+import { formatDateTime } from "@/lib/format/date";
 import { PLAN_LIMITS } from "@/lib/plan/limits";
 import { INSTALL_DAY_PREFIX, installDayChecks } from "@/lib/validation/install-day-todos";
 import type { CheckResult, ValidationReport } from "@/lib/validation/schema";
@@ -36,14 +37,28 @@ export function withPreflight(report: ValidationReport | undefined, plan: Plan, 
 
 export type AddRunResult = { ok: true; plan: Plan; replaced: boolean } | { ok: false; message: string };
 
-/** The plan with a file's results in place of any earlier file's for the same forest or server, within the plan's bounds. */
+const ownerLabel = (run: PreflightRun) => `${run.scope} ${run.name}`;
+
+/**
+ * The plan with a file's results in place of those of an earlier collection
+ * for the same forest or server, within the plan's bounds. A file collected
+ * before the one the plan holds is refused: it would hide newer facts.
+ */
 export function withPreflightRun(plan: Plan, run: PreflightRun): AddRunResult {
-  const others = plan.preflight.filter((existing) => !(existing.scope === run.scope && existing.ownerId === run.ownerId));
+  const sameOwner = (existing: PreflightRun) => existing.scope === run.scope && existing.ownerId === run.ownerId;
+  const previous = plan.preflight.filter(sameOwner).sort((a, b) => Date.parse(b.collectedAt) - Date.parse(a.collectedAt))[0];
+  if (previous && Date.parse(run.collectedAt) < Date.parse(previous.collectedAt)) {
+    return {
+      ok: false,
+      message: `This file's facts were collected ${formatDateTime(run.collectedAt)}, before those the plan holds for ${ownerLabel(run)} (collected ${formatDateTime(previous.collectedAt)}), so the newer results were kept. To use this older file, remove the results of ${ownerLabel(run)} first.`,
+    };
+  }
+  const others = plan.preflight.filter((existing) => !sameOwner(existing));
   const total = [...others, run].reduce((sum, kept) => sum + kept.results.length, 0);
   if (total > PLAN_LIMITS.preflightResults) {
     return { ok: false, message: `The plan keeps at most ${PLAN_LIMITS.preflightResults} pre-flight results and this file would bring it to ${total}: remove the results of a forest or server first.` };
   }
-  return { ok: true, plan: { ...plan, preflight: [...others, run] }, replaced: others.length < plan.preflight.length };
+  return { ok: true, plan: { ...plan, preflight: [...others, run] }, replaced: previous !== undefined };
 }
 
 export function withoutPreflightRun(plan: Plan, scope: PreflightRun["scope"], ownerId: string): Plan {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addPreflightFiles, type ChosenFile } from "@/lib/preflight/load-files";
+import { formatDateTime } from "@/lib/format/date";
 import { withoutPreflightRun } from "@/lib/preflight/report";
 import { loadExample } from "@/tests/fixtures/plans";
 import { freshStorage, openTab } from "@/tests/support/library-harness";
@@ -58,5 +59,34 @@ describe("loading pre-flight files into the stored plan", () => {
     expect(outcome.loaded).toEqual([]);
     expect(outcome.refused[0]!.message).toMatch(/Another plan was opened/);
     expect(runsOf(tab)).toEqual([]);
+  });
+});
+
+/** The fabrikam.com forest file as if its collector had run at another time. */
+const collectedAt = (iso: string): ChosenFile => {
+  const body = text("preflight-forest-fabrikam-com").replace('"2026-11-26T10:00:00.0000000Z"', JSON.stringify(iso));
+  return { name: `preflight-forest-fabrikam-com-${iso.slice(0, 10)}.json`, size: body.length, text: async () => body };
+};
+
+describe("a file for a forest or server the plan already has results for", () => {
+  it("an older one is refused, naming both collection times, and the newer results stay", async () => {
+    const tab = await tabWithExample();
+    await addPreflightFiles(tab, [file("preflight-forest-fabrikam-com")]);
+    const before = tab.getDraft()!.draft.plan;
+    const outcome = await addPreflightFiles(tab, [collectedAt("2026-11-20T08:30:00Z")]);
+    expect(outcome.loaded).toEqual([]);
+    const message = outcome.refused[0]!.message;
+    expect(message).toContain(formatDateTime("2026-11-20T08:30:00.000Z"));
+    expect(message).toContain(formatDateTime("2026-11-26T10:00:00.000Z"));
+    expect(message).toMatch(/forest fabrikam\.com.*remove the results of forest fabrikam\.com first/);
+    expect(tab.getDraft()!.draft.plan).toBe(before);
+  });
+
+  it("a newer one takes the place of the older results", async () => {
+    const tab = await tabWithExample();
+    await addPreflightFiles(tab, [file("preflight-forest-fabrikam-com")]);
+    const outcome = await addPreflightFiles(tab, [collectedAt("2026-12-01T09:00:00Z")]);
+    expect(outcome.loaded.map((loaded) => loaded.replaced)).toEqual([true]);
+    expect(tab.getDraft()!.draft.plan.preflight.map((run) => run.collectedAt)).toEqual(["2026-12-01T09:00:00.000Z"]);
   });
 });
