@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format/date";
 import { planStore } from "@/lib/draft/store";
-import type { Plan, PreflightRun } from "@/lib/plan";
+import { currentRuns, type Plan, type PreflightRun } from "@/lib/plan";
 import { withoutPreflightRun } from "@/lib/preflight/report";
 import type { LoadedFile, RefusedFile } from "@/lib/preflight/load-files";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER } from "@/lib/validation/schema";
@@ -19,7 +19,8 @@ function runCounts(run: PreflightRun): string {
 }
 
 function LoadedRuns({ plan }: { plan: Plan }) {
-  if (plan.preflight.length === 0) return null;
+  const runs = currentRuns(plan);
+  if (runs.length === 0) return null;
   // From the stored plan, not this render's: a drop still being read saves into it too.
   const remove = (run: PreflightRun) => {
     const store = planStore();
@@ -46,7 +47,7 @@ function LoadedRuns({ plan }: { plan: Plan }) {
         </tr>
       </thead>
       <tbody>
-        {plan.preflight.map((run) => (
+        {runs.map((run) => (
           <tr key={`${run.scope}-${run.ownerId}`} className="border-b border-slate-300 align-top">
             <td className="p-2">
               {run.scope === "forest" ? "Forest" : "Server"} {run.name}

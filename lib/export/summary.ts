@@ -8,7 +8,7 @@ import {
   SOURCE_ANCHOR_LABELS,
   TOOL_LABELS,
 } from "@/lib/catalog";
-import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
+import { conditionContext, currentRuns, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
 import { hasTenantResults, isPreflightNote, isPreflightResult, preflightRunLines } from "@/lib/preflight/report";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { formatDate, formatDateTime } from "@/lib/format/date";
@@ -141,6 +141,6 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
   }
   rows.push(checksRow(exportableReport(report, plan)));
   // Each pre-flight file says when its facts were collected.
-  if (plan.preflight.length > 0) rows.push(row("On-premises pre-flight", preflightRunLines(plan, formatDateTime).join("; ")));
+  if (currentRuns(plan).length > 0) rows.push(row("On-premises pre-flight", preflightRunLines(plan, formatDateTime).join("; ")));
   return rows;
 }

@@ -1,4 +1,4 @@
-import { hasToolAndEnvironment, type Plan, type PreflightRun } from "@/lib/plan";
+import { currentRuns, hasToolAndEnvironment, type Plan, type PreflightRun } from "@/lib/plan";
 import { formatDateTime } from "@/lib/format/date";
 import { PLAN_LIMITS } from "@/lib/plan/limits";
 import { INSTALL_DAY_PREFIX, installDayChecks } from "@/lib/validation/install-day-todos";
@@ -11,8 +11,9 @@ export const PREFLIGHT_STALE_PREFIX = "out-of-date-preflight";
 export const isPreflightResult = (result: Pick<CheckResult, "id">) => result.id.startsWith(PREFLIGHT_PREFIX);
 export const isPreflightNote = (result: Pick<CheckResult, "id">) => result.id === PREFLIGHT_STALE_PREFIX || result.id.startsWith(`${PREFLIGHT_STALE_PREFIX}:`);
 
+/** The results of the files whose forest or server the plan still holds. */
 export function preflightResults(plan: Plan): CheckResult[] {
-  return plan.preflight.flatMap((run) => run.results);
+  return currentRuns(plan).flatMap((run) => run.results);
 }
 
 /**
@@ -53,7 +54,11 @@ export function withPreflightRun(plan: Plan, run: PreflightRun): AddRunResult {
       message: `This file's facts were collected ${formatDateTime(run.collectedAt)}, before those the plan holds for ${ownerLabel(run)} (collected ${formatDateTime(previous.collectedAt)}), so the newer results were kept. To use this older file, remove the results of ${ownerLabel(run)} first.`,
     };
   }
-  const others = plan.preflight.filter((existing) => !sameOwner(existing));
+  // A file of a forest or server no longer in the plan makes way: it is judged against nothing the plan holds.
+  const others = currentRuns(plan).filter((existing) => !sameOwner(existing));
+  if (others.length >= PLAN_LIMITS.preflightRuns) {
+    return { ok: false, message: `The plan keeps at most ${PLAN_LIMITS.preflightRuns} pre-flight files, one per forest and per server, and holds ${others.length} already: remove the results of a forest or server first.` };
+  }
   const total = [...others, run].reduce((sum, kept) => sum + kept.results.length, 0);
   if (total > PLAN_LIMITS.preflightResults) {
     return { ok: false, message: `The plan keeps at most ${PLAN_LIMITS.preflightResults} pre-flight results and this file would bring it to ${total}: remove the results of a forest or server first.` };
@@ -78,7 +83,7 @@ export function hasTenantResults(report: ValidationReport | undefined): boolean 
 export function preflightRunLines(plan: Plan, formatTime: (iso: string) => string): string[] {
   const order = ["fail", "warn", "unknown", "pass"] as const;
   const labels = { fail: "fail", warn: "warning", unknown: "to check", pass: "pass" } as const;
-  return plan.preflight.map((run) => {
+  return currentRuns(plan).map((run) => {
     const counts = order.map((status) => [status, run.results.filter((result) => result.status === status).length] as const).filter(([, count]) => count > 0);
     return `${run.scope === "forest" ? "Forest" : "Server"} ${run.name}, facts collected ${formatTime(run.collectedAt)}: ${counts.map(([status, count]) => `${count} ${labels[status]}`).join(", ") || "no results"}`;
   });
