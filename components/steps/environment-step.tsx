@@ -16,7 +16,7 @@ import { TOOL_LABELS, type Tool } from "@/lib/catalog";
 import type { Draft } from "@/lib/draft/store";
 import type { StepValidation } from "@/lib/forms/step-resolver";
 import { accountsWithSteps, accountStepHref, emptyEnvironment, STEP_PATHS, type Environment, type Plan } from "@/lib/plan";
-import { applicableEnvironment } from "@/lib/plan";
+import { applicableEnvironment, withoutOrphanedRuns } from "@/lib/plan";
 import { describeEnvironmentChange } from "./environment/describe-change";
 import { ConnectInstall, IdentifyingUsers } from "./environment/connect-install";
 import { Features } from "./environment/features";
@@ -63,8 +63,8 @@ export function EnvironmentStep({ draft, tool }: { draft: Draft; tool: Tool }) {
     () => ({
       owns: ["environment"],
       fieldFor: listFieldFor,
-      // Only the answers to questions that apply reach the plan (see applicableEnvironment).
-      merge: (values): Plan => ({ ...plan, environment: applicableEnvironment(tool, values) }),
+      // Only the answers to questions that apply reach the plan (see applicableEnvironment); a removed forest's or server's pre-flight results leave with it.
+      merge: (values): Plan => withoutOrphanedRuns({ ...plan, environment: applicableEnvironment(tool, values) }),
     }),
     [plan, tool],
   );

@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format/date";
-import { draftActions } from "@/lib/draft/store";
-import type { Plan, PreflightRun } from "@/lib/plan";
+import { planStore } from "@/lib/draft/store";
+import { currentRuns, type Plan, type PreflightRun } from "@/lib/plan";
+import { withoutPreflightRun } from "@/lib/preflight/report";
 import type { LoadedFile, RefusedFile } from "@/lib/preflight/load-files";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER } from "@/lib/validation/schema";
 
@@ -18,13 +19,13 @@ function runCounts(run: PreflightRun): string {
 }
 
 function LoadedRuns({ plan }: { plan: Plan }) {
-  if (plan.preflight.length === 0) return null;
+  const runs = currentRuns(plan);
+  if (runs.length === 0) return null;
+  // From the stored plan, not this render's: a drop still being read saves into it too.
   const remove = (run: PreflightRun) => {
-    draftActions.savePlan(
-      { ...plan, preflight: plan.preflight.filter((kept) => kept !== run) },
-      [],
-      { checkpoint: `Removed the pre-flight results of ${run.scope} ${run.name}` },
-    );
+    const store = planStore();
+    const latest = store.getDraft()?.draft.plan ?? plan;
+    store.savePlan(withoutPreflightRun(latest, run.scope, run.ownerId), [], { checkpoint: `Removed the pre-flight results of ${run.scope} ${run.name}` });
   };
   return (
     <table className="mt-4 w-full border-collapse text-left" data-testid="preflight-runs">
@@ -46,7 +47,7 @@ function LoadedRuns({ plan }: { plan: Plan }) {
         </tr>
       </thead>
       <tbody>
-        {plan.preflight.map((run) => (
+        {runs.map((run) => (
           <tr key={`${run.scope}-${run.ownerId}`} className="border-b border-slate-300 align-top">
             <td className="p-2">
               {run.scope === "forest" ? "Forest" : "Server"} {run.name}
@@ -84,12 +85,8 @@ export function PreflightUpload({ plan }: { plan: Plan }) {
     if (files.length === 0) return;
     setState({ kind: "reading", count: files.length });
     // The judging code is loaded only when a file is given.
-    const { loadPreflightFiles } = await import("@/lib/preflight/load-files");
-    const result = await loadPreflightFiles(plan, files);
-    if (result.loaded.length > 0) {
-      const what = result.loaded.map((file) => file.what).join(", ");
-      draftActions.savePlan(result.plan, [], { checkpoint: `Loaded pre-flight results (${what})` });
-    }
+    const { addPreflightFiles } = await import("@/lib/preflight/load-files");
+    const result = await addPreflightFiles(planStore(), files);
     setState({ kind: "done", loaded: result.loaded, refused: result.refused });
   };
 

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format/date";
 import type { ChangeImpact } from "@/lib/plan";
 
 /** A change waiting for the user's word: what it is, and what it does to the rest of the plan. */
@@ -80,6 +81,21 @@ export function ChangeImpactDialog({ change, onConfirm, onCancel }: { change: Pe
                         <li key={`${issue.path}-${issue.message}`}>{issue.message}</li>
                       ))}
                     </ul>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {impact.preflightRemoved.length > 0 ? (
+            <section aria-labelledby="impact-preflight" className="mt-4">
+              <h3 id="impact-preflight" className="font-bold">
+                {impact.preflightRemoved.length === 1 ? "1 pre-flight file's results leave the plan" : `${impact.preflightRemoved.length} pre-flight files' results leave the plan`}
+              </h3>
+              <p className="text-slate-700">They were collected on what this change removes. Undo brings them back.</p>
+              <ul className="mt-1 list-disc space-y-1 pl-6">
+                {impact.preflightRemoved.map((run) => (
+                  <li key={run.what}>
+                    {run.what}, facts collected <time dateTime={run.collectedAt}>{formatDateTime(run.collectedAt)}</time>
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,7 @@ import { ACCOUNT_STATUS_LABELS, CATALOG_FACTS_AS_OF, ENTRA_ROLES, type Citation,
 import { installDay } from "@/lib/install-day/build";
 import { installDayWorksheetSection } from "./install-day-readme";
 import { planScriptFiles } from "./powershell";
-import { accountValueRows, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
+import { accountValueRows, currentRuns, deriveAccounts, type Plan, type RequiredAccount } from "@/lib/plan";
 import { hasTenantResults, preflightRunLines } from "@/lib/preflight/report";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type CheckResult, type ValidationReport } from "@/lib/validation/schema";
@@ -149,7 +149,7 @@ export function planToMarkdown(plan: Plan, given?: ValidationReport, options?: E
   }
   // The run order of the install-day scripts, from the same step model the scripts are rendered from.
   lines.push(...installDayWorksheetSection(installDay(plan), planScriptFiles(plan), escapeMarkdown));
-  if (plan.preflight.length > 0) {
+  if (currentRuns(plan).length > 0) {
     lines.push("## On-premises pre-flight", "", "Results of the pre-flight files, listed in each account's section:", "");
     lines.push(...preflightRunLines(plan, (iso) => iso).map((line) => `- ${escapeMarkdown(line)}`), "");
   }

@@ -8,8 +8,8 @@ import {
   SOURCE_ANCHOR_LABELS,
   TOOL_LABELS,
 } from "@/lib/catalog";
-import { conditionContext, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
-import { hasTenantResults, isPreflightResult, preflightRunLines } from "@/lib/preflight/report";
+import { conditionContext, currentRuns, effectiveFeatures, hasToolAndEnvironment, serverDomains, type Environment, type Plan, type PlanWithTool } from "@/lib/plan";
+import { hasTenantResults, isPreflightNote, isPreflightResult, preflightRunLines } from "@/lib/preflight/report";
 import { exportableReport } from "@/lib/validation/fingerprint";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { CHECK_STATUS_LABELS, CHECK_STATUS_ORDER, type ValidationReport } from "@/lib/validation/schema";
@@ -117,7 +117,7 @@ function directoryRows(plan: PlanWithTool): SummaryRow[] {
 /** The tenant checks' results (pre-flight results have their own row), and when they ran as a row of its own (a date the workbook can hold as one). */
 function checksRows(report: ValidationReport | undefined): SummaryRow[] {
   if (!report || !hasTenantResults(report)) return [row("Tenant checks", "Not run")];
-  const tenant = report.results.filter((result) => !isPreflightResult(result));
+  const tenant = report.results.filter((result) => !isPreflightResult(result) && !isPreflightNote(result));
   const counts = CHECK_STATUS_ORDER.map((status) => [status, tenant.filter((result) => result.status === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${CHECK_STATUS_LABELS[status].toLowerCase()}`);
@@ -148,6 +148,6 @@ export function planSummary(plan: Plan, report?: ValidationReport): SummaryRow[]
   }
   rows.push(...checksRows(exportableReport(report, plan)));
   // Each pre-flight file says when its facts were collected.
-  if (plan.preflight.length > 0) rows.push(row("On-premises pre-flight", preflightRunLines(plan, formatDateTime).join("; ")));
+  if (currentRuns(plan).length > 0) rows.push(row("On-premises pre-flight", preflightRunLines(plan, formatDateTime).join("; ")));
   return rows;
 }

@@ -16,6 +16,7 @@ import {
 import { applicableQuestions } from "./applicable";
 import { deriveAccounts, hasToolAndEnvironment, type PlanWithTool } from "./derive";
 import { parseAccountKey } from "./keys";
+import { isCurrentRun } from "./preflight-owners";
 import { planRuleIssues } from "./rules";
 import type { Environment, Plan } from "./schema";
 import { planSteps, STEP_PATHS } from "./steps";
@@ -233,6 +234,8 @@ export interface ChangeImpact {
   attention: StepAttention[];
   /** Environment answers that no longer apply and leave the plan (Undo brings them back), like "SQL Server host: SQL01". */
   cleared: string[];
+  /** Pre-flight files whose forest or server the change removes: they leave the plan with it (Undo brings them back). */
+  preflightRemoved: { what: string; collectedAt: string }[];
 }
 
 const CLEARABLE_TEXT: readonly [keyof Environment["connect"], string][] = [
@@ -294,12 +297,15 @@ export function changeImpact(before: Plan, after: Plan): ChangeImpact {
       planRuleIssues(after).filter((issue) => !old.has(issueKey(issue))),
     ),
     cleared: clearedAnswers(before, after),
+    preflightRemoved: before.preflight
+      .filter((run) => isCurrentRun(before, run) && !after.preflight.some((kept) => kept.scope === run.scope && kept.ownerId === run.ownerId))
+      .map((run) => ({ what: `${run.scope === "forest" ? "Forest" : "Server"} ${run.name}`, collectedAt: run.collectedAt })),
   };
 }
 
-/** True when a change needs the user's word first: it sets entries aside, breaks a rule elsewhere or clears answers. */
+/** True when a change needs the user's word first: it sets entries aside, breaks a rule elsewhere, clears answers or removes pre-flight results. */
 export function needsConfirmation(impact: ChangeImpact): boolean {
-  return impact.setAside.length > 0 || impact.attention.length > 0 || impact.cleared.length > 0;
+  return impact.setAside.length > 0 || impact.attention.length > 0 || impact.cleared.length > 0 || impact.preflightRemoved.length > 0;
 }
 
 /** The plan without its set-aside entries: the explicit "discard" the user asks for (saved with a checkpoint). */

@@ -12,3 +12,4 @@ export * from "./recommend";
 export * from "./account-values";
 export * from "./impact";
 export * from "./applicable";
+export * from "./preflight-owners";

@@ -31,33 +31,76 @@ export interface ChosenFile {
   text(): Promise<string>;
 }
 
+/** A chosen file's text, or why it was not read. */
+export type ReadFile = { ok: true; fileName: string; text: string } | { ok: false; refused: RefusedFile };
+
+/** Reads the chosen files' text, refusing any far too large to be a pre-flight file before reading it. */
+export async function readChosenFiles(files: readonly ChosenFile[]): Promise<ReadFile[]> {
+  return Promise.all(
+    files.map(async (file): Promise<ReadFile> => {
+      if (file.size > PREFLIGHT_FILE_MAX_BYTES) {
+        const message = `The file is ${file.size.toLocaleString("en")} bytes, far larger than any pre-flight file (at most 5 MB). Choose a preflight-….json file written by a collector from this plan's Export step.`;
+        return { ok: false, refused: { fileName: file.name, message } };
+      }
+      return { ok: true, fileName: file.name, text: await file.text() };
+    }),
+  );
+}
+
 /**
- * Judges the chosen pre-flight files against the plan, one after another (a
- * later file for the same forest or server replaces an earlier one). A file
+ * Judges the files' texts against the plan, one after another (a later file
+ * for the same forest or server replaces an earlier one). Synchronous, so the
+ * caller can apply it to the plan as it is when the texts are in hand. A file
  * that is refused changes nothing; the others are kept.
  */
-export async function loadPreflightFiles(plan: Plan, files: readonly ChosenFile[]): Promise<LoadOutcome> {
+export function judgePreflightFiles(plan: Plan, files: readonly ReadFile[]): LoadOutcome {
   let current = plan;
   const loaded: LoadedFile[] = [];
   const refused: RefusedFile[] = [];
   for (const file of files) {
-    if (file.size > PREFLIGHT_FILE_MAX_BYTES) {
-      refused.push({ fileName: file.name, message: `The file is ${file.size.toLocaleString("en")} bytes, far larger than any pre-flight file (at most 5 MB). Choose a preflight-….json file written by a collector from this plan's Export step.` });
+    if (!file.ok) {
+      refused.push(file.refused);
       continue;
     }
-    const read = readPreflightFile(await file.text(), current);
+    const read = readPreflightFile(file.text, current);
     if (!read.ok) {
-      refused.push({ fileName: file.name, message: read.message });
+      refused.push({ fileName: file.fileName, message: read.message });
       continue;
     }
     const run = judgePreflight(read.plan, read.facts, read.ownerId);
     const added = withPreflightRun(current, run);
     if (!added.ok) {
-      refused.push({ fileName: file.name, message: added.message });
+      refused.push({ fileName: file.fileName, message: added.message });
       continue;
     }
     current = added.plan;
-    loaded.push({ fileName: file.name, what: `${run.scope} ${run.name}`, results: run.results.length, replaced: added.replaced, ...(read.notice ? { notice: read.notice } : {}) });
+    loaded.push({ fileName: file.fileName, what: `${run.scope} ${run.name}`, results: run.results.length, replaced: added.replaced, ...(read.notice ? { notice: read.notice } : {}) });
   }
   return { plan: current, loaded, refused };
+}
+
+/** The plan this tab edits, as the draft store exposes it. */
+export interface EditedPlan {
+  getDraft(): { id: string; draft: { plan: Plan } } | null;
+  savePlan(plan: Plan, clearSteps: readonly string[], options: { checkpoint: string }): void;
+}
+
+/**
+ * Reads the files, then judges them against the plan the store holds once
+ * they are read, not the plan when they were dropped: a drop or a Remove made
+ * meanwhile is kept. Files read while another plan was opened are refused.
+ */
+export async function addPreflightFiles(store: EditedPlan, files: readonly ChosenFile[]): Promise<Omit<LoadOutcome, "plan">> {
+  const openedId = store.getDraft()?.id;
+  const texts = await readChosenFiles(files);
+  const latest = store.getDraft();
+  if (!latest || latest.id !== openedId) {
+    const message = "Another plan was opened while this file was read, so it was not added: open the plan it belongs to and drop it again.";
+    return { loaded: [], refused: files.map((file) => ({ fileName: file.name, message })) };
+  }
+  const outcome = judgePreflightFiles(latest.draft.plan, texts);
+  if (outcome.loaded.length > 0) {
+    store.savePlan(outcome.plan, [], { checkpoint: `Loaded pre-flight results (${outcome.loaded.map((file) => file.what).join(", ")})` });
+  }
+  return { loaded: outcome.loaded, refused: outcome.refused };
 }

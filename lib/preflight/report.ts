@@ -1,4 +1,5 @@
-import { hasToolAndEnvironment, type Plan, type PreflightRun } from "@/lib/plan";
+import { currentRuns, hasToolAndEnvironment, type Plan, type PreflightRun } from "@/lib/plan";
+import { formatDateTime } from "@/lib/format/date";
 import { PLAN_LIMITS } from "@/lib/plan/limits";
 import { INSTALL_DAY_PREFIX, installDayChecks } from "@/lib/validation/install-day-todos";
 import type { CheckResult, ValidationReport } from "@/lib/validation/schema";
@@ -9,10 +10,11 @@ export const PREFLIGHT_PREFIX = "preflight-";
 export const PREFLIGHT_STALE_PREFIX = "out-of-date-preflight";
 
 export const isPreflightResult = (result: Pick<CheckResult, "id">) => result.id.startsWith(PREFLIGHT_PREFIX);
-const isPreflightNote = (result: Pick<CheckResult, "id">) => result.id === PREFLIGHT_STALE_PREFIX || result.id.startsWith(`${PREFLIGHT_STALE_PREFIX}:`);
+export const isPreflightNote = (result: Pick<CheckResult, "id">) => result.id === PREFLIGHT_STALE_PREFIX || result.id.startsWith(`${PREFLIGHT_STALE_PREFIX}:`);
 
+/** The results of the files whose forest or server the plan still holds. */
 export function preflightResults(plan: Plan): CheckResult[] {
-  return plan.preflight.flatMap((run) => run.results);
+  return currentRuns(plan).flatMap((run) => run.results);
 }
 
 /**
@@ -38,30 +40,52 @@ export function withPreflight(report: ValidationReport | undefined, plan: Plan, 
 
 export type AddRunResult = { ok: true; plan: Plan; replaced: boolean } | { ok: false; message: string };
 
-/** The plan with a file's results in place of any earlier file's for the same forest or server, within the plan's bounds. */
+const ownerLabel = (run: PreflightRun) => `${run.scope} ${run.name}`;
+
+/**
+ * The plan with a file's results in place of those of an earlier collection
+ * for the same forest or server, within the plan's bounds. A file collected
+ * before the one the plan holds is refused: it would hide newer facts.
+ */
 export function withPreflightRun(plan: Plan, run: PreflightRun): AddRunResult {
-  const others = plan.preflight.filter((existing) => !(existing.scope === run.scope && existing.ownerId === run.ownerId));
+  const sameOwner = (existing: PreflightRun) => existing.scope === run.scope && existing.ownerId === run.ownerId;
+  const previous = plan.preflight.filter(sameOwner).sort((a, b) => Date.parse(b.collectedAt) - Date.parse(a.collectedAt))[0];
+  if (previous && Date.parse(run.collectedAt) < Date.parse(previous.collectedAt)) {
+    return {
+      ok: false,
+      message: `This file's facts were collected ${formatDateTime(run.collectedAt)}, before those the plan holds for ${ownerLabel(run)} (collected ${formatDateTime(previous.collectedAt)}), so the newer results were kept. To use this older file, remove the results of ${ownerLabel(run)} first.`,
+    };
+  }
+  // A file of a forest or server no longer in the plan makes way: it is judged against nothing the plan holds.
+  const others = currentRuns(plan).filter((existing) => !sameOwner(existing));
+  if (others.length >= PLAN_LIMITS.preflightRuns) {
+    return { ok: false, message: `The plan keeps at most ${PLAN_LIMITS.preflightRuns} pre-flight files, one per forest and per server, and holds ${others.length} already: remove the results of a forest or server first.` };
+  }
   const total = [...others, run].reduce((sum, kept) => sum + kept.results.length, 0);
   if (total > PLAN_LIMITS.preflightResults) {
     return { ok: false, message: `The plan keeps at most ${PLAN_LIMITS.preflightResults} pre-flight results and this file would bring it to ${total}: remove the results of a forest or server first.` };
   }
-  return { ok: true, plan: { ...plan, preflight: [...others, run] }, replaced: others.length < plan.preflight.length };
+  return { ok: true, plan: { ...plan, preflight: [...others, run] }, replaced: previous !== undefined };
 }
 
 export function withoutPreflightRun(plan: Plan, scope: PreflightRun["scope"], ownerId: string): Plan {
   return { ...plan, preflight: plan.preflight.filter((run) => !(run.scope === scope && run.ownerId === ownerId)) };
 }
 
-/** Whether the tenant checks ran: their report holds results besides to-dos, pre-flight results and out-of-date notes. */
+/**
+ * Whether the tenant checks ran: their report holds results besides to-dos and
+ * pre-flight results. A tenant result gone out of date is still one (its note
+ * says to run the checks again); a pre-flight file's out-of-date note is not.
+ */
 export function hasTenantResults(report: ValidationReport | undefined): boolean {
-  return (report?.results ?? []).some((result) => !result.id.startsWith(INSTALL_DAY_PREFIX) && !isPreflightResult(result) && !result.id.startsWith("out-of-date"));
+  return (report?.results ?? []).some((result) => !result.id.startsWith(INSTALL_DAY_PREFIX) && !isPreflightResult(result) && !isPreflightNote(result));
 }
 
 /** One line per pre-flight file: what it was collected on, when, and its results by status. */
 export function preflightRunLines(plan: Plan, formatTime: (iso: string) => string): string[] {
   const order = ["fail", "warn", "unknown", "pass"] as const;
   const labels = { fail: "fail", warn: "warning", unknown: "to check", pass: "pass" } as const;
-  return plan.preflight.map((run) => {
+  return currentRuns(plan).map((run) => {
     const counts = order.map((status) => [status, run.results.filter((result) => result.status === status).length] as const).filter(([, count]) => count > 0);
     return `${run.scope === "forest" ? "Forest" : "Server"} ${run.name}, facts collected ${formatTime(run.collectedAt)}: ${counts.map(([status, count]) => `${count} ${labels[status]}`).join(", ") || "no results"}`;
   });

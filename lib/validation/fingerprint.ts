@@ -1,5 +1,5 @@
 import { sha256Hex } from "@/lib/export/sha256";
-import { deriveAccounts, effectiveFeatures, hasToolAndEnvironment, type AccountEntry, type Plan } from "@/lib/plan";
+import { deriveAccounts, effectiveFeatures, hasToolAndEnvironment, withoutOrphanedRuns, type AccountEntry, type Plan } from "@/lib/plan";
 import { isPreflightResult, PREFLIGHT_STALE_PREFIX, withPreflight } from "@/lib/preflight/report";
 import type { CheckResult, ValidationReport } from "./schema";
 
@@ -181,7 +181,7 @@ export function isStaleNote(result: CheckResult): boolean {
 
 /** The checks of the plan as one report: the tenant's, with the pre-flight results the plan holds in place of the to-dos they answer. */
 export function checksReport(report: ValidationReport | undefined, plan: Plan): ValidationReport | undefined {
-  return withPreflight(report, plan, fingerprinterOf(plan));
+  return withPreflight(report, withoutOrphanedRuns(plan), fingerprinterOf(plan));
 }
 
 /**

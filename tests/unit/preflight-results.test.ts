@@ -8,7 +8,7 @@ import { judgePreflight } from "@/lib/preflight/judge";
 import { readPreflightFile } from "@/lib/preflight/read-file";
 import { withPreflightRun } from "@/lib/preflight/report";
 import { planShape, type Plan } from "@/lib/plan";
-import { checksReport, exportableReport, staleTest } from "@/lib/validation/fingerprint";
+import { checksReport, exportableReport, STALE_MARK, staleTest, withFingerprints } from "@/lib/validation/fingerprint";
 import { loadExample } from "@/tests/fixtures/plans";
 
 const FIXTURES = join(process.cwd(), "tests", "fixtures", "preflight", "connect-fabrikam");
@@ -126,6 +126,30 @@ describe("pre-flight results in the plan and its exports", () => {
     const rows = new Map(planSummary(plan).map((row) => [row.label, row.value]));
     expect(rows.get("Tenant checks")).toBe("Not run");
     expect(rows.get("On-premises pre-flight")).toMatch(/Forest fabrikam\.com, facts collected .*2026.*: .*\d+ pass.*; Server SYNC01, facts collected/);
+  });
+
+  it("tenant checks gone out of date still show, with when and where they ran and the note to run them again, not 'Not run'", () => {
+    const example = loadExample("connect-fabrikam-three-forests.json");
+    const report = withFingerprints(
+      {
+        checkedAt: "2026-11-25T10:00:00.000Z",
+        tenant: { id: "t", displayName: "Fabrikam" },
+        results: [{ id: "tenant-initial-domain", account: null, status: "pass", title: "The initial domain exists", detail: "d" }],
+      },
+      example,
+    );
+    // A new initial domain makes every tenant result out of date; the pre-flight file's results stay current.
+    const plan = loaded({ ...example, environment: { ...example.environment!, tenant: { ...example.environment!.tenant, initialDomain: "fabrikamnew.onmicrosoft.com" } } }, "preflight-forest-fabrikam-com");
+    expect(exportableReport(report, plan)!.results.filter((result) => result.id.startsWith("tenant-"))).toEqual([]);
+    const row = planSummary(plan, exportableReport(report, plan)).find((candidate) => candidate.label === "Tenant checks")!;
+    expect(row.value).not.toBe("Not run");
+    expect(row.value).toMatch(/2026.*against Fabrikam: 1 to check$/);
+    const markdown = planToMarkdown(plan, report);
+    const section = markdown.slice(markdown.indexOf("## Tenant checks"));
+    expect(markdown).toContain("## Tenant checks");
+    expect(section).toContain("Checked against Fabrikam at 2026-11-25T10:00:00.000Z");
+    expect(section).toContain(STALE_MARK);
+    expect(section).toMatch(/Run the checks again on the Check against your tenant step/);
   });
 
   it("the CSV's Validation column takes a failing pre-flight result for its account", () => {
