@@ -17,13 +17,15 @@ import { E2E_PORT } from "./settings";
  */
 const CONTROL_PORT = E2E_PORT + 4;
 const CEILING: Partial<Record<PageKind, number>> = {
-  // Measured 1.724, 1.765, 1.740, 1.592, 1.612 and 1.597 (the control: 131.9 KB).
-  tool: 1.75,
-  environment: 1.79,
-  account: 1.76,
-  review: 1.61,
-  checks: 1.64,
-  export: 1.62,
+  // Measured 1.724, 1.765, 1.740, 1.592, 1.612 and 1.597 before issues 13 and 15 merged; after them
+  // (the catalog's install-day checks, the pre-flight rules and results, about 5 KB on every step)
+  // 1.794, 1.834, 1.810, 1.661, 1.690 and 1.667 (the control: 131.9 KB).
+  tool: 1.81,
+  environment: 1.85,
+  account: 1.83,
+  review: 1.68,
+  checks: 1.71,
+  export: 1.69,
 };
 
 let control: ChildProcess | undefined;
